@@ -1,0 +1,52 @@
+package org.sipredundancy.core.cli;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SipRedundancyCliTest
+{
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(final String... args)
+    {
+        return SipRedundancyCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    @DisplayName("--help prints the usage and exits 0")
+    void shouldPrintHelp()
+    {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: sip-redundancy").contains("--version");
+    }
+
+    @Test
+    @DisplayName("--version names the build's version, not a placeholder")
+    void shouldPrintVersion()
+    {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).containsPattern("sip-redundancy \\d+\\.\\d+\\.\\d+").doesNotContain("${");
+    }
+
+    @Test
+    @DisplayName("an unknown option is named, with the usage, exit 2 and no stack trace")
+    void shouldNameUnknownOption()
+    {
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'").doesNotContain("Exception");
+    }
+
+    @Test
+    @DisplayName("no arguments says plainly that the demo is not built yet")
+    void shouldSayDemoIsMissing()
+    {
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("not implemented yet").contains("Usage: sip-redundancy");
+    }
+}
