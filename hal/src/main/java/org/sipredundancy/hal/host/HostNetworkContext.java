@@ -21,9 +21,12 @@ public final class HostNetworkContext
     /** Default number of endpoints that can be open at once. */
     public static final int ENDPOINT_CAPACITY_DEFAULT = 64;
     /** Default number of outbound frames in flight to the I/O thread. */
-    public static final int FRAME_POOL_SIZE_DEFAULT = 256;
-    /** Default bytes per outbound frame: the largest message one send can carry. */
-    public static final int FRAME_CAPACITY_DEFAULT = 65535;
+    public static final int FRAME_POOL_SIZE_DEFAULT = 128;
+    /**
+     * Default bytes per outbound frame: the largest message one send can carry. 8 KiB holds any SIP request a
+     * phone sends (an INVITE with SDP is 1–4 KiB) while keeping the pool at 1 MiB for small devices.
+     */
+    public static final int FRAME_CAPACITY_DEFAULT = 8192;
     /** Default bytes a stream may have accepted but not yet written to its socket. */
     public static final int STREAM_BUFFER_CAPACITY_DEFAULT = 128 * 1024;
     /** Default time a TCP or TLS connect may take, handshake included, in milliseconds. */
