@@ -44,7 +44,6 @@ public final class DutyCycle implements Agent
             context.tickResolutionNs(),
             context.ticksPerWheel(),
             context.timerCapacity(),
-            context.timerOwners(),
             context.timerExpiryLimit());
         components = new Pollable[context.componentCapacity()];
     }

@@ -21,7 +21,6 @@ public final class DutyCycleContext
     private long tickResolutionNs = DEFAULT_TICK_RESOLUTION_NS;
     private int ticksPerWheel = DEFAULT_TICKS_PER_WHEEL;
     private int timerCapacity = 4096;
-    private int timerOwners = 64;
     private int timerExpiryLimit = 256;
     private int inboundLimit = 64;
     private int endpointCapacity = 64;
@@ -89,16 +88,6 @@ public final class DutyCycleContext
     }
 
     /**
-     * @param timerOwners most components that own timers.
-     * @return this.
-     */
-    public DutyCycleContext timerOwners(final int timerOwners)
-    {
-        this.timerOwners = timerOwners;
-        return this;
-    }
-
-    /**
      * @param timerExpiryLimit most timer expiries per cycle.
      * @return this.
      */
@@ -156,7 +145,6 @@ public final class DutyCycleContext
         require(Long.bitCount(tickResolutionNs) == 1, "tickResolutionNs must be a power of two: " + tickResolutionNs);
         require(Integer.bitCount(ticksPerWheel) == 1, "ticksPerWheel must be a power of two: " + ticksPerWheel);
         require(timerCapacity > 0, "timerCapacity must be positive: " + timerCapacity);
-        require(timerOwners > 0, "timerOwners must be positive: " + timerOwners);
         require(timerExpiryLimit > 0, "timerExpiryLimit must be positive: " + timerExpiryLimit);
         require(inboundLimit > 0, "inboundLimit must be positive: " + inboundLimit);
         require(endpointCapacity > 0, "endpointCapacity must be positive: " + endpointCapacity);
@@ -197,11 +185,6 @@ public final class DutyCycleContext
     int timerCapacity()
     {
         return timerCapacity;
-    }
-
-    int timerOwners()
-    {
-        return timerOwners;
     }
 
     int timerExpiryLimit()

@@ -1,9 +1,8 @@
 package org.sipredundancy.core.loop;
 
 /**
- * An owner of timers in a {@link TimerService}. The owner registers once, gets an owner id, and then schedules
- * timers under tokens of its own choosing (a transaction slot, an account index and a timer kind packed into
- * 48 bits...), so expiry reaches it without any per-timer object.
+ * The owner of one or more {@link Timer}s. Each timer carries a token of the owner's choosing (a transaction slot,
+ * an account index and a timer kind packed into a long...), so one handler can serve many timers.
  */
 @FunctionalInterface
 public interface TimerExpiryHandler
@@ -11,7 +10,7 @@ public interface TimerExpiryHandler
     /**
      * A timer of this owner expired. Called on the duty cycle thread during {@link TimerService#poll(long)}.
      *
-     * @param token the token the timer was scheduled with.
+     * @param token the token of the timer that expired.
      * @param nowNs the duty cycle's current time.
      */
     void onTimerExpiry(long token, long nowNs);

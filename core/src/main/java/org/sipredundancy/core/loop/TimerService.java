@@ -2,44 +2,36 @@ package org.sipredundancy.core.loop;
 
 import org.agrona.BitUtil;
 import org.agrona.DeadlineTimerWheel;
-import org.agrona.collections.Long2LongHashMap;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The core's timers: an Agrona {@link DeadlineTimerWheel} that is its own expiry handler (as Aeron cluster's
  * {@code WheelTimerService} is), with fixed capacity and no allocation after start.
  * <p>
- * A timer is named by (owner id, token): owners register once and get an id; the pair packs into one
- * {@code long} correlation id, so expiry finds the owner in an array and scheduling again under the same name
- * replaces the earlier timer. Past {@link #capacity()} timers, scheduling is refused and counted (SPEC R-BAD-4).
+ * Components schedule {@link Timer} objects they made at start-up. The wheel's timer id names a slot (the tick on
+ * the wheel and the index within it), and a parallel array holds the {@link Timer} in that slot, so expiry and
+ * cancel are array accesses, not map lookups:
  * <pre>
- *   correlation id:  63        48 47                                   0
- *                   +-----------+--------------------------------------+
- *                   | owner id  |               token                  |
- *                   +-----------+--------------------------------------+
+ *   timer id:     63            32 31             0
+ *                +----------------+----------------+
+ *                | tick on wheel  | index in tick  |   timerBySlot[tick * slotsPerTick + index]
+ *                +----------------+----------------+
  * </pre>
- * Timers that fall in the same tick fire in no set order. When virtual time jumps (simulation), the wheel skips
- * empty ticks instead of walking them, so a day of simulated time costs what its timers cost.
+ * Past {@link #capacity()} timers, scheduling is refused and counted (SPEC R-BAD-4). Timers that fall in the same
+ * tick fire in no set order. When virtual time jumps (simulation), the wheel skips empty ticks instead of walking
+ * them, so a simulated day costs what its timers cost.
  * <p>
  * Not thread safe: duty cycle thread only.
  */
 public final class TimerService extends DeadlineTimerWheel
     implements DeadlineTimerWheel.TimerHandler, DeadlineTimerWheel.TimerConsumer
 {
-    /** Largest token an owner may use. */
-    public static final long MAX_TOKEN = (1L << 48) - 1;
-    /** Most owners a service can have. */
-    public static final int MAX_OWNERS = 1 << 15;
-
-    private static final long MISSING = Long.MIN_VALUE;
-
-    private final TimerExpiryHandler[] owners;
-    private final Long2LongHashMap correlationByTimerId;
-    private final Long2LongHashMap timerIdByCorrelation;
     private final int capacity;
     private final int expiryLimit;
-    private int ownerCount;
+    private Timer[] timerBySlot;
+    private int slotsPerTickShift;
     private long refusedCount;
     private long earliestDeadlineNs = Long.MAX_VALUE;
     private boolean earliestKnown = true;
@@ -48,71 +40,60 @@ public final class TimerService extends DeadlineTimerWheel
     /**
      * Create a timer service.
      *
-     * @param startTimeNs         the clock's time now.
-     * @param tickResolutionNs    tick length, a power of two (e.g. 1 &lt;&lt; 20, about a millisecond).
-     * @param ticksPerWheel       ticks in one turn of the wheel, a power of two.
-     * @param capacity            most timers scheduled at once.
-     * @param maxOwners           most owners that will register.
-     * @param expiryLimit         most expiries per {@link #poll(long)} call, so one cycle stays short.
+     * @param startTimeNs      the clock's time now.
+     * @param tickResolutionNs tick length, a power of two (e.g. 1 &lt;&lt; 20, about a millisecond).
+     * @param ticksPerWheel    ticks in one turn of the wheel, a power of two.
+     * @param capacity         most timers scheduled at once.
+     * @param expiryLimit      most expiries per {@link #poll(long)} call, so one cycle stays short.
      */
     public TimerService(
         final long startTimeNs,
         final long tickResolutionNs,
         final int ticksPerWheel,
         final int capacity,
-        final int maxOwners,
         final int expiryLimit)
     {
-        super(TimeUnit.NANOSECONDS, startTimeNs, tickResolutionNs, ticksPerWheel, initialTickAllocation(capacity));
-        if (capacity < 1 || maxOwners < 1 || maxOwners > MAX_OWNERS || expiryLimit < 1)
+        super(TimeUnit.NANOSECONDS, startTimeNs, tickResolutionNs, ticksPerWheel, initialSlotsPerTick(capacity));
+        if (capacity < 1 || expiryLimit < 1)
         {
-            throw new IllegalArgumentException("capacity, maxOwners (<= " + MAX_OWNERS + ") and expiryLimit must " +
-                "be positive: " + capacity + ", " + maxOwners + ", " + expiryLimit);
+            throw new IllegalArgumentException(
+                "capacity and expiryLimit must be positive: " + capacity + ", " + expiryLimit);
         }
         this.capacity = capacity;
         this.expiryLimit = expiryLimit;
-        owners = new TimerExpiryHandler[maxOwners];
-        final int mapCapacity = BitUtil.findNextPositivePowerOfTwo(capacity * 2);
-        correlationByTimerId = new Long2LongHashMap(mapCapacity, 0.6f, MISSING);
-        timerIdByCorrelation = new Long2LongHashMap(mapCapacity, 0.6f, MISSING);
+        final int slotsPerTick = initialSlotsPerTick(capacity);
+        slotsPerTickShift = Integer.numberOfTrailingZeros(slotsPerTick);
+        timerBySlot = new Timer[ticksPerWheel * slotsPerTick];
     }
 
     /**
-     * Register an owner of timers. Start-up only.
+     * Schedule a timer, or move it if it is already scheduled.
      *
-     * @param owner receives the expiry of every timer scheduled under the returned id.
-     * @return the owner id to schedule with.
-     */
-    public int registerOwner(final TimerExpiryHandler owner)
-    {
-        if (ownerCount == owners.length)
-        {
-            throw new IllegalStateException("timer owners exceed the configured maximum of " + owners.length);
-        }
-        owners[ownerCount] = owner;
-        return ownerCount++;
-    }
-
-    /**
-     * Schedule (or move) the timer named (ownerId, token) to expire at a deadline.
-     *
-     * @param ownerId    from {@link #registerOwner(TimerExpiryHandler)}.
-     * @param token      the owner's name for the timer, 0 to {@link #MAX_TOKEN}.
+     * @param timer      the timer.
      * @param deadlineNs when it expires, in the duty cycle's clock.
-     * @return false when the service is full and the timer was refused (counted in {@link #refusedCount()}).
+     * @return false when the service is full and the timer was refused (counted in {@link #refusedCount()}); the
+     *         timer is then not scheduled.
      */
-    public boolean schedule(final int ownerId, final long token, final long deadlineNs)
+    public boolean schedule(final Timer timer, final long deadlineNs)
     {
-        final long correlation = correlation(ownerId, token);
-        cancelCorrelation(correlation);
+        if (timer.timerId != Timer.NOT_SCHEDULED)
+        {
+            cancel(timer);
+        }
         if (timerCount() >= capacity)
         {
             refusedCount++;
             return false;
         }
         final long timerId = scheduleTimer(deadlineNs);
-        correlationByTimerId.put(timerId, correlation);
-        timerIdByCorrelation.put(correlation, timerId);
+        final int index = (int)timerId;
+        if (index >= (1 << slotsPerTickShift))
+        {
+            growSlots(index);
+        }
+        timerBySlot[slot(timerId)] = timer;
+        timer.timerId = timerId;
+        timer.deadlineNs = deadlineNs;
         if (deadlineNs < earliestDeadlineNs)
         {
             earliestDeadlineNs = deadlineNs;
@@ -121,40 +102,32 @@ public final class TimerService extends DeadlineTimerWheel
     }
 
     /**
-     * Cancel the timer named (ownerId, token), if scheduled.
+     * Cancel a timer if it is scheduled.
      *
-     * @param ownerId the owner.
-     * @param token   the timer's token.
-     * @return whether a timer was cancelled.
+     * @param timer the timer.
+     * @return whether it was scheduled.
      */
-    public boolean cancel(final int ownerId, final long token)
+    public boolean cancel(final Timer timer)
     {
-        return cancelCorrelation(correlation(ownerId, token));
-    }
-
-    /**
-     * Whether the timer named (ownerId, token) is scheduled.
-     *
-     * @param ownerId the owner.
-     * @param token   the timer's token.
-     * @return true while it waits to expire.
-     */
-    public boolean isScheduled(final int ownerId, final long token)
-    {
-        return timerIdByCorrelation.get(correlation(ownerId, token)) != MISSING;
-    }
-
-    /**
-     * The deadline of the timer named (ownerId, token).
-     *
-     * @param ownerId the owner.
-     * @param token   the timer's token.
-     * @return its deadline, or {@link DeadlineTimerWheel#NULL_DEADLINE} when not scheduled.
-     */
-    public long deadlineOf(final int ownerId, final long token)
-    {
-        final long timerId = timerIdByCorrelation.get(correlation(ownerId, token));
-        return timerId == MISSING ? NULL_DEADLINE : deadline(timerId);
+        final long timerId = timer.timerId;
+        if (timerId == Timer.NOT_SCHEDULED)
+        {
+            return false;
+        }
+        if (timerCount() <= 1)
+        {
+            earliestDeadlineNs = Long.MAX_VALUE;
+            earliestKnown = true;
+        }
+        else if (timer.deadlineNs <= earliestDeadlineNs)
+        {
+            earliestKnown = false;
+        }
+        timerBySlot[slot(timerId)] = null;
+        cancelTimer(timerId);
+        timer.timerId = Timer.NOT_SCHEDULED;
+        timer.deadlineNs = Timer.NOT_SCHEDULED;
+        return true;
     }
 
     /**
@@ -214,17 +187,14 @@ public final class TimerService extends DeadlineTimerWheel
     }
 
     /**
-     * Part of the {@link DeadlineTimerWheel.TimerHandler} contract: routes an expiry to its owner.
+     * Part of the {@link DeadlineTimerWheel.TimerHandler} contract: hands an expiry to its timer's handler.
      * {@inheritDoc}
      */
     public boolean onTimerExpiry(final TimeUnit timeUnit, final long now, final long timerId)
     {
-        final long correlation = correlationByTimerId.remove(timerId);
-        if (correlation == MISSING)
-        {
-            return true;
-        }
-        timerIdByCorrelation.remove(correlation);
+        final int slot = slot(timerId);
+        final Timer timer = timerBySlot[slot];
+        timerBySlot[slot] = null;
         // The wheel has already taken the timer out (count and slot) before calling here.
         if (timerCount() == 0)
         {
@@ -235,7 +205,12 @@ public final class TimerService extends DeadlineTimerWheel
         {
             earliestKnown = false;
         }
-        owners[(int)(correlation >>> 48)].onTimerExpiry(correlation & MAX_TOKEN, now);
+        if (timer != null)
+        {
+            timer.timerId = Timer.NOT_SCHEDULED;
+            timer.deadlineNs = Timer.NOT_SCHEDULED;
+            timer.handler.onTimerExpiry(timer.token, now);
+        }
         return true;
     }
 
@@ -251,34 +226,28 @@ public final class TimerService extends DeadlineTimerWheel
         }
     }
 
-    private boolean cancelCorrelation(final long correlation)
+    private int slot(final long timerId)
     {
-        final long timerId = timerIdByCorrelation.remove(correlation);
-        if (timerId == MISSING)
-        {
-            return false;
-        }
-        correlationByTimerId.remove(timerId);
-        forgetIfEarliest(deadline(timerId));
-        cancelTimer(timerId);
-        return true;
+        return ((int)(timerId >>> 32) << slotsPerTickShift) + (int)timerId;
     }
 
     /**
-     * Called before a cancelled timer leaves the wheel: when it is the last one nothing is left, and when it was
-     * the earliest the next query must scan.
+     * The wheel gave a tick more slots than planned (many timers in one tick): widen the parallel array the same
+     * way. Start-up sizing makes this rare; it allocates once and the new size stays.
      */
-    private void forgetIfEarliest(final long deadlineNs)
+    private void growSlots(final int index)
     {
-        if (timerCount() <= 1)
+        final int oldSlots = 1 << slotsPerTickShift;
+        final int newSlots = BitUtil.findNextPositivePowerOfTwo(index + 1);
+        final int newShift = Integer.numberOfTrailingZeros(newSlots);
+        final Timer[] grown = new Timer[ticksPerWheel() * newSlots];
+        for (int tick = 0; tick < ticksPerWheel(); tick++)
         {
-            earliestDeadlineNs = Long.MAX_VALUE;
-            earliestKnown = true;
+            System.arraycopy(timerBySlot, tick * oldSlots, grown, tick << newShift, oldSlots);
         }
-        else if (deadlineNs <= earliestDeadlineNs)
-        {
-            earliestKnown = false;
-        }
+        Arrays.fill(timerBySlot, null);
+        timerBySlot = grown;
+        slotsPerTickShift = newShift;
     }
 
     /**
@@ -300,17 +269,11 @@ public final class TimerService extends DeadlineTimerWheel
         }
         if (earliestKnown || gapTicks > timerCount())
         {
-            final long target = Math.min(nowNs, nextDeadlineNs());
-            currentTickTime(target);
+            currentTickTime(Math.min(nowNs, nextDeadlineNs()));
         }
     }
 
-    private static long correlation(final int ownerId, final long token)
-    {
-        return ((long)ownerId << 48) | (token & MAX_TOKEN);
-    }
-
-    private static int initialTickAllocation(final int capacity)
+    private static int initialSlotsPerTick(final int capacity)
     {
         return BitUtil.findNextPositivePowerOfTwo(Math.max(16, Math.min(capacity, 1024) / 16));
     }

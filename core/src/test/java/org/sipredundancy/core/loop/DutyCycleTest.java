@@ -46,13 +46,13 @@ class DutyCycleTest
     void shouldUseOneTimePerCycle()
     {
         dutyCycle.router().route(3, (event, nowNs) -> log.add("event@" + nowNs));
-        final int owner = dutyCycle.timers().registerOwner((token, nowNs) -> log.add("timer@" + nowNs));
+        final Timer timer = new Timer((token, nowNs) -> log.add("timer@" + nowNs), 1);
         dutyCycle.addComponent((nowNs) ->
         {
             log.add("component@" + nowNs);
             return 0;
         });
-        dutyCycle.timers().schedule(owner, 1, clockNs[0] + 5_000_000L);
+        dutyCycle.timers().schedule(timer, clockNs[0] + 5_000_000L);
         publishDatagram(3, "x");
         clockNs[0] += 10_000_000L;
 

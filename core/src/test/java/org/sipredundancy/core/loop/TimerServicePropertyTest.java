@@ -47,15 +47,20 @@ class TimerServicePropertyTest
         final Map<Long, Long> model = new HashMap<>();
         final Set<Long> firedTooEarly = new HashSet<>();
         final long[] now = {START_NS};
-        final TimerService timers = new TimerService(START_NS, 1L << 20, 256, 64, 1, 1000);
-        final int owner = timers.registerOwner((token, nowNs) ->
+        final TimerService timers = new TimerService(START_NS, 1L << 20, 256, 64, 1000);
+        final TimerExpiryHandler handler = (token, nowNs) ->
         {
             final Long deadline = model.remove(token);
             if (deadline == null || deadline > nowNs)
             {
                 firedTooEarly.add(token);
             }
-        });
+        };
+        final Timer[] byToken = new Timer[41];
+        for (int i = 0; i < byToken.length; i++)
+        {
+            byToken[i] = new Timer(handler, i);
+        }
 
         for (final Op op : ops)
         {
@@ -64,12 +69,12 @@ class TimerServicePropertyTest
                 case 0 ->
                 {
                     final long deadline = now[0] + op.delta();
-                    timers.schedule(owner, op.token(), deadline);
+                    timers.schedule(byToken[op.token()], deadline);
                     model.put((long)op.token(), deadline);
                 }
                 case 1 ->
                 {
-                    assertThat(timers.cancel(owner, op.token())).isEqualTo(model.remove((long)op.token()) != null);
+                    assertThat(timers.cancel(byToken[op.token()])).isEqualTo(model.remove((long)op.token()) != null);
                 }
                 default ->
                 {

@@ -15,36 +15,41 @@ class TimerServiceTest
     private static final long START_NS = 5_000L * MS;
 
     private final List<String> fired = new ArrayList<>();
+    private final TimerExpiryHandler alice = (token, nowNs) -> fired.add("alice:" + token + "@" + ms(nowNs));
+    private final TimerExpiryHandler bob = (token, nowNs) -> fired.add("bob:" + token + "@" + ms(nowNs));
     private TimerService timers;
-    private int alice;
-    private int bob;
+
+    private static long ms(final long nowNs)
+    {
+        return (nowNs - START_NS) / MS;
+    }
 
     @BeforeEach
     void setUp()
     {
-        timers = new TimerService(START_NS, 1L << 20, 1024, 8, 4, 100);
-        alice = timers.registerOwner((token, nowNs) -> fired.add("alice:" + token + "@" + (nowNs - START_NS) / MS));
-        bob = timers.registerOwner((token, nowNs) -> fired.add("bob:" + token + "@" + (nowNs - START_NS) / MS));
+        timers = new TimerService(START_NS, 1L << 20, 1024, 8, 100);
     }
 
     @Test
     @DisplayName("R-RT-1 a timer fires at its deadline, not before, and only once")
     void shouldFireAtDeadline()
     {
-        timers.schedule(alice, 7, START_NS + 500 * MS);
+        final Timer timer = new Timer(alice, 7);
+        timers.schedule(timer, START_NS + 500 * MS);
 
         assertThat(timers.poll(START_NS + 499 * MS)).isZero();
         assertThat(timers.poll(START_NS + 500 * MS)).isEqualTo(1);
         assertThat(timers.poll(START_NS + 600 * MS)).isZero();
         assertThat(fired).containsExactly("alice:7@500");
+        assertThat(timer.isScheduled()).isFalse();
     }
 
     @Test
-    @DisplayName("R-RT-1 expiry reaches the owner the timer was scheduled under, with its token")
+    @DisplayName("R-RT-1 expiry reaches the timer's own handler, with its token")
     void shouldRouteExpiryToOwner()
     {
-        timers.schedule(alice, 1, START_NS + 10 * MS);
-        timers.schedule(bob, 1, START_NS + 20 * MS);
+        timers.schedule(new Timer(alice, 1), START_NS + 10 * MS);
+        timers.schedule(new Timer(bob, 1), START_NS + 20 * MS);
 
         timers.poll(START_NS + 30 * MS);
 
@@ -52,14 +57,15 @@ class TimerServiceTest
     }
 
     @Test
-    @DisplayName("R-RT-1 scheduling the same (owner, token) again moves the timer instead of adding one")
-    void shouldReplaceTimerOfSameName()
+    @DisplayName("R-RT-1 scheduling a scheduled timer again moves it instead of adding one")
+    void shouldMoveScheduledTimer()
     {
-        timers.schedule(alice, 3, START_NS + 10 * MS);
-        timers.schedule(alice, 3, START_NS + 40 * MS);
+        final Timer timer = new Timer(alice, 3);
+        timers.schedule(timer, START_NS + 10 * MS);
+        timers.schedule(timer, START_NS + 40 * MS);
 
         assertThat(timers.timerCount()).isEqualTo(1);
-        assertThat(timers.deadlineOf(alice, 3)).isEqualTo(START_NS + 40 * MS);
+        assertThat(timer.deadlineNs()).isEqualTo(START_NS + 40 * MS);
         timers.poll(START_NS + 20 * MS);
         assertThat(fired).isEmpty();
         timers.poll(START_NS + 40 * MS);
@@ -67,18 +73,24 @@ class TimerServiceTest
     }
 
     @Test
-    @DisplayName("R-RT-1 a cancelled timer never fires")
+    @DisplayName("R-RT-1 a cancelled timer never fires, and cancelling a fired one is harmless")
     void shouldNotFireCancelledTimer()
     {
-        timers.schedule(alice, 1, START_NS + 10 * MS);
-        assertThat(timers.isScheduled(alice, 1)).isTrue();
+        final Timer cancelled = new Timer(alice, 1);
+        final Timer fires = new Timer(bob, 2);
+        timers.schedule(cancelled, START_NS + 10 * MS);
+        timers.schedule(fires, START_NS + 5 * MS);
+        assertThat(cancelled.isScheduled()).isTrue();
 
-        assertThat(timers.cancel(alice, 1)).isTrue();
-        assertThat(timers.cancel(alice, 1)).isFalse();
+        assertThat(timers.cancel(cancelled)).isTrue();
+        assertThat(timers.cancel(cancelled)).isFalse();
         timers.poll(START_NS + 100 * MS);
+        final Timer reusesSlot = new Timer(alice, 3);
+        timers.schedule(reusesSlot, START_NS + 200 * MS);
 
-        assertThat(fired).isEmpty();
-        assertThat(timers.isScheduled(alice, 1)).isFalse();
+        assertThat(timers.cancel(fires)).as("a stale cancel must not hit the timer now in its slot").isFalse();
+        assertThat(reusesSlot.isScheduled()).isTrue();
+        assertThat(fired).containsExactly("bob:2@100");
     }
 
     @Test
@@ -87,24 +99,25 @@ class TimerServiceTest
     {
         for (int i = 0; i < 8; i++)
         {
-            assertThat(timers.schedule(alice, i, START_NS + (i + 1) * MS)).isTrue();
+            assertThat(timers.schedule(new Timer(alice, i), START_NS + (i + 1) * MS)).isTrue();
         }
 
-        assertThat(timers.schedule(bob, 99, START_NS + MS)).isFalse();
+        final Timer extra = new Timer(bob, 99);
+        assertThat(timers.schedule(extra, START_NS + MS)).isFalse();
+        assertThat(extra.isScheduled()).isFalse();
         assertThat(timers.refusedCount()).isEqualTo(1);
         assertThat(timers.poll(START_NS + 10 * MS)).isEqualTo(8);
-        assertThat(timers.schedule(bob, 99, START_NS + 20 * MS)).isTrue();
+        assertThat(timers.schedule(extra, START_NS + 20 * MS)).isTrue();
     }
 
     @Test
     @DisplayName("R-RT-1 one poll expires at most the expiry limit; the rest fire on the next polls")
     void shouldCapExpiriesPerPoll()
     {
-        final TimerService small = new TimerService(START_NS, 1L << 20, 64, 16, 1, 3);
-        final int owner = small.registerOwner((token, nowNs) -> fired.add("t" + token));
+        final TimerService small = new TimerService(START_NS, 1L << 20, 64, 16, 3);
         for (int i = 0; i < 7; i++)
         {
-            small.schedule(owner, i, START_NS + MS);
+            small.schedule(new Timer(alice, i), START_NS + MS);
         }
 
         assertThat(small.poll(START_NS + 2 * MS)).isEqualTo(3);
@@ -114,12 +127,30 @@ class TimerServiceTest
     }
 
     @Test
+    @DisplayName("R-RT-1 many timers in one tick widen the wheel's slots and all still fire once")
+    void shouldGrowSlotsOfCrowdedTick()
+    {
+        final TimerService crowded = new TimerService(START_NS, 1L << 20, 64, 200, 1000);
+        final List<Timer> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++)
+        {
+            final Timer timer = new Timer(alice, i);
+            all.add(timer);
+            crowded.schedule(timer, START_NS + 3 * MS);
+        }
+        crowded.cancel(all.get(50));
+
+        assertThat(crowded.poll(START_NS + 3 * MS)).isEqualTo(99);
+        assertThat(fired).hasSize(99).doesNotHaveDuplicates().doesNotContain("alice:50@3");
+    }
+
+    @Test
     @DisplayName("R-RT-4 a jump of hours in virtual time fires far timers exactly and skips empty ticks")
     void shouldFireAfterLongJump()
     {
         final long hour = 3_600_000L * MS;
-        timers.schedule(alice, 1, START_NS + 3 * hour);
-        timers.schedule(bob, 2, START_NS + 3 * hour + 250 * MS);
+        timers.schedule(new Timer(alice, 1), START_NS + 3 * hour);
+        timers.schedule(new Timer(bob, 2), START_NS + 3 * hour + 250 * MS);
 
         assertThat(timers.nextDeadlineNs()).isEqualTo(START_NS + 3 * hour);
         assertThat(timers.poll(START_NS + 3 * hour - 1)).isZero();
@@ -130,18 +161,18 @@ class TimerServiceTest
     }
 
     @Test
-    @DisplayName("R-RT-1 an owner may schedule again from inside its expiry")
+    @DisplayName("R-RT-1 a handler may schedule its timer again from inside its expiry")
     void shouldAllowRescheduleFromExpiry()
     {
-        final TimerService periodic = new TimerService(START_NS, 1L << 20, 64, 4, 1, 10);
+        final TimerService periodic = new TimerService(START_NS, 1L << 20, 64, 4, 10);
         final long[] count = new long[1];
-        final int[] owner = new int[1];
-        owner[0] = periodic.registerOwner((token, nowNs) ->
+        final Timer[] timer = new Timer[1];
+        timer[0] = new Timer((token, nowNs) ->
         {
             count[0]++;
-            periodic.schedule(owner[0], token, nowNs + 20 * MS);
-        });
-        periodic.schedule(owner[0], 0, START_NS + 20 * MS);
+            periodic.schedule(timer[0], nowNs + 20 * MS);
+        }, 0);
+        periodic.schedule(timer[0], START_NS + 20 * MS);
 
         for (long t = START_NS; t <= START_NS + 1000 * MS; t += MS)
         {
