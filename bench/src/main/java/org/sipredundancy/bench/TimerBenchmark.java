@@ -104,7 +104,7 @@ public class TimerBenchmark
             timerService = new TimerService(0, TICK_RESOLUTION_NS, TICKS_PER_WHEEL, TIMER_CAPACITY, EXPIRY_LIMIT);
             for (int i = 0; i < BATCH; i++)
             {
-                timers[i] = new Timer(this, i);
+                timers[i] = timerService.newTimer(this, i);
             }
         }
 

@@ -3,10 +3,10 @@ package org.sipredundancy.core.loop;
 import org.agrona.DeadlineTimerWheel;
 
 /**
- * One timer of a component, made at start-up and scheduled, moved and cancelled as often as needed through a
- * {@link TimerService}. Holding the timer as an object is what lets the service find it in an array on expiry
- * and cancel, with no map lookup and no allocation, and it makes a stale cancel harmless: a timer that has fired
- * is simply no longer scheduled.
+ * One timer of a component, made at start-up by {@link TimerService#newTimer(TimerExpiryHandler, long)} and then
+ * scheduled, moved and cancelled as often as needed. The service numbers its timers, so the wheel's slots hold an
+ * {@code int} rather than a reference (no GC write barrier on the hot path) and expiry and cancel are array
+ * accesses, not map lookups. A stale cancel is harmless: a timer that has fired is simply no longer scheduled.
  * <p>
  * Not thread safe: duty cycle thread only.
  */
@@ -16,17 +16,18 @@ public final class Timer
 
     final TimerExpiryHandler handler;
     final long token;
+    final int index;
     long timerId = NOT_SCHEDULED;
     long deadlineNs = NOT_SCHEDULED;
 
     /**
-     * @param handler told when the timer expires.
-     * @param token   handed back on expiry, so one handler can own many timers (a slot index, a timer kind).
+     * Made by {@link TimerService#newTimer(TimerExpiryHandler, long)}, which numbers its timers.
      */
-    public Timer(final TimerExpiryHandler handler, final long token)
+    Timer(final TimerExpiryHandler handler, final long token, final int index)
     {
         this.handler = handler;
         this.token = token;
+        this.index = index;
     }
 
     /**

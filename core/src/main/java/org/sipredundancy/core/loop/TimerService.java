@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
  * The core's timers: an Agrona {@link DeadlineTimerWheel} that is its own expiry handler (as Aeron cluster's
  * {@code WheelTimerService} is), with fixed capacity and no allocation after start.
  * <p>
- * Components schedule {@link Timer} objects they made at start-up. The wheel's timer id names a slot (the tick on
- * the wheel and the index within it), and a parallel array holds the {@link Timer} in that slot, so expiry and
- * cancel are array accesses, not map lookups:
+ * Components schedule {@link Timer}s made at start-up with {@link #newTimer(TimerExpiryHandler, long)}, which
+ * numbers them. The wheel's timer id names a slot (the tick on the wheel and the index within it), and a parallel
+ * {@code int} array holds the number of the timer in that slot, so expiry and cancel are array accesses, not map
+ * lookups, and no reference is stored on the hot path:
  * <pre>
  *   timer id:     63            32 31             0
  *                +----------------+----------------+
- *                | tick on wheel  | index in tick  |   timerBySlot[tick * slotsPerTick + index]
+ *                | tick on wheel  | index in tick  |   timerIndexBySlot[tick * slotsPerTick + index]
  *                +----------------+----------------+
  * </pre>
  * Past {@link #capacity()} timers, scheduling is refused and counted (SPEC R-BAD-4). Timers that fall in the same
@@ -30,7 +31,10 @@ public final class TimerService extends DeadlineTimerWheel
 {
     private final int capacity;
     private final int expiryLimit;
-    private Timer[] timerBySlot;
+    private final int resolutionShift;
+    private int[] timerIndexBySlot;
+    private Timer[] timers = new Timer[64];
+    private int timerTotal;
     private int slotsPerTickShift;
     private long refusedCount;
     private long earliestDeadlineNs = Long.MAX_VALUE;
@@ -61,15 +65,34 @@ public final class TimerService extends DeadlineTimerWheel
         }
         this.capacity = capacity;
         this.expiryLimit = expiryLimit;
+        resolutionShift = Long.numberOfTrailingZeros(tickResolutionNs);
         final int slotsPerTick = initialSlotsPerTick(capacity);
         slotsPerTickShift = Integer.numberOfTrailingZeros(slotsPerTick);
-        timerBySlot = new Timer[ticksPerWheel * slotsPerTick];
+        timerIndexBySlot = new int[ticksPerWheel * slotsPerTick];
+    }
+
+    /**
+     * Make a timer. Start-up only: it may allocate.
+     *
+     * @param handler told when the timer expires.
+     * @param token   handed back on expiry, so one handler can own many timers (a slot index, a timer kind).
+     * @return the timer, not yet scheduled.
+     */
+    public Timer newTimer(final TimerExpiryHandler handler, final long token)
+    {
+        if (timerTotal == timers.length)
+        {
+            timers = Arrays.copyOf(timers, timers.length * 2);
+        }
+        final Timer timer = new Timer(handler, token, timerTotal);
+        timers[timerTotal++] = timer;
+        return timer;
     }
 
     /**
      * Schedule a timer, or move it if it is already scheduled.
      *
-     * @param timer      the timer.
+     * @param timer      a timer of this service.
      * @param deadlineNs when it expires, in the duty cycle's clock.
      * @return false when the service is full and the timer was refused (counted in {@link #refusedCount()}); the
      *         timer is then not scheduled.
@@ -91,7 +114,7 @@ public final class TimerService extends DeadlineTimerWheel
         {
             growSlots(index);
         }
-        timerBySlot[slot(timerId)] = timer;
+        timerIndexBySlot[slot(timerId)] = timer.index;
         timer.timerId = timerId;
         timer.deadlineNs = deadlineNs;
         if (deadlineNs < earliestDeadlineNs)
@@ -123,7 +146,6 @@ public final class TimerService extends DeadlineTimerWheel
         {
             earliestKnown = false;
         }
-        timerBySlot[slot(timerId)] = null;
         cancelTimer(timerId);
         timer.timerId = Timer.NOT_SCHEDULED;
         timer.deadlineNs = Timer.NOT_SCHEDULED;
@@ -192,25 +214,20 @@ public final class TimerService extends DeadlineTimerWheel
      */
     public boolean onTimerExpiry(final TimeUnit timeUnit, final long now, final long timerId)
     {
-        final int slot = slot(timerId);
-        final Timer timer = timerBySlot[slot];
-        timerBySlot[slot] = null;
+        final Timer timer = timers[timerIndexBySlot[slot(timerId)]];
         // The wheel has already taken the timer out (count and slot) before calling here.
         if (timerCount() == 0)
         {
             earliestDeadlineNs = Long.MAX_VALUE;
             earliestKnown = true;
         }
-        else
+        else if (timer.deadlineNs <= earliestDeadlineNs)
         {
             earliestKnown = false;
         }
-        if (timer != null)
-        {
-            timer.timerId = Timer.NOT_SCHEDULED;
-            timer.deadlineNs = Timer.NOT_SCHEDULED;
-            timer.handler.onTimerExpiry(timer.token, now);
-        }
+        timer.timerId = Timer.NOT_SCHEDULED;
+        timer.deadlineNs = Timer.NOT_SCHEDULED;
+        timer.handler.onTimerExpiry(timer.token, now);
         return true;
     }
 
@@ -240,24 +257,23 @@ public final class TimerService extends DeadlineTimerWheel
         final int oldSlots = 1 << slotsPerTickShift;
         final int newSlots = BitUtil.findNextPositivePowerOfTwo(index + 1);
         final int newShift = Integer.numberOfTrailingZeros(newSlots);
-        final Timer[] grown = new Timer[ticksPerWheel() * newSlots];
+        final int[] grown = new int[ticksPerWheel() * newSlots];
         for (int tick = 0; tick < ticksPerWheel(); tick++)
         {
-            System.arraycopy(timerBySlot, tick * oldSlots, grown, tick << newShift, oldSlots);
+            System.arraycopy(timerIndexBySlot, tick * oldSlots, grown, tick << newShift, oldSlots);
         }
-        Arrays.fill(timerBySlot, null);
-        timerBySlot = grown;
+        timerIndexBySlot = grown;
         slotsPerTickShift = newShift;
     }
 
     /**
      * Move the wheel straight to the tick of the earlier of now and the earliest deadline. No timer is due in the
-     * ticks skipped, so nothing can be missed; scanning for the earliest deadline costs one pass over the timers,
-     * paid only when the gap is longer than that pass.
+     * ticks skipped, so nothing can be missed. Walking a tick and scanning for the earliest deadline both read
+     * every slot of a tick, so a scan (all ticks of the wheel) is paid only when the gap is longer than the wheel.
      */
     private void skipEmptyTicks(final long nowNs)
     {
-        final long gapTicks = (nowNs - currentTickTime()) / tickResolution();
+        final long gapTicks = (nowNs - currentTickTime()) >> resolutionShift;
         if (gapTicks <= 1)
         {
             return;
@@ -267,7 +283,7 @@ public final class TimerService extends DeadlineTimerWheel
             currentTickTime(nowNs);
             return;
         }
-        if (earliestKnown || gapTicks > timerCount())
+        if (earliestKnown || gapTicks > ticksPerWheel())
         {
             currentTickTime(Math.min(nowNs, nextDeadlineNs()));
         }

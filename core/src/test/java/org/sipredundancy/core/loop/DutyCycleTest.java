@@ -46,7 +46,7 @@ class DutyCycleTest
     void shouldUseOneTimePerCycle()
     {
         dutyCycle.router().route(3, (event, nowNs) -> log.add("event@" + nowNs));
-        final Timer timer = new Timer((token, nowNs) -> log.add("timer@" + nowNs), 1);
+        final Timer timer = dutyCycle.timers().newTimer((token, nowNs) -> log.add("timer@" + nowNs), 1);
         dutyCycle.addComponent((nowNs) ->
         {
             log.add("component@" + nowNs);

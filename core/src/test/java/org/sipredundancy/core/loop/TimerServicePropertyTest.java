@@ -59,7 +59,7 @@ class TimerServicePropertyTest
         final Timer[] byToken = new Timer[41];
         for (int i = 0; i < byToken.length; i++)
         {
-            byToken[i] = new Timer(handler, i);
+            byToken[i] = timers.newTimer(handler, i);
         }
 
         for (final Op op : ops)

@@ -34,7 +34,7 @@ class TimerServiceTest
     @DisplayName("R-RT-1 a timer fires at its deadline, not before, and only once")
     void shouldFireAtDeadline()
     {
-        final Timer timer = new Timer(alice, 7);
+        final Timer timer = timers.newTimer(alice, 7);
         timers.schedule(timer, START_NS + 500 * MS);
 
         assertThat(timers.poll(START_NS + 499 * MS)).isZero();
@@ -48,8 +48,8 @@ class TimerServiceTest
     @DisplayName("R-RT-1 expiry reaches the timer's own handler, with its token")
     void shouldRouteExpiryToOwner()
     {
-        timers.schedule(new Timer(alice, 1), START_NS + 10 * MS);
-        timers.schedule(new Timer(bob, 1), START_NS + 20 * MS);
+        timers.schedule(timers.newTimer(alice, 1), START_NS + 10 * MS);
+        timers.schedule(timers.newTimer(bob, 1), START_NS + 20 * MS);
 
         timers.poll(START_NS + 30 * MS);
 
@@ -60,7 +60,7 @@ class TimerServiceTest
     @DisplayName("R-RT-1 scheduling a scheduled timer again moves it instead of adding one")
     void shouldMoveScheduledTimer()
     {
-        final Timer timer = new Timer(alice, 3);
+        final Timer timer = timers.newTimer(alice, 3);
         timers.schedule(timer, START_NS + 10 * MS);
         timers.schedule(timer, START_NS + 40 * MS);
 
@@ -76,8 +76,8 @@ class TimerServiceTest
     @DisplayName("R-RT-1 a cancelled timer never fires, and cancelling a fired one is harmless")
     void shouldNotFireCancelledTimer()
     {
-        final Timer cancelled = new Timer(alice, 1);
-        final Timer fires = new Timer(bob, 2);
+        final Timer cancelled = timers.newTimer(alice, 1);
+        final Timer fires = timers.newTimer(bob, 2);
         timers.schedule(cancelled, START_NS + 10 * MS);
         timers.schedule(fires, START_NS + 5 * MS);
         assertThat(cancelled.isScheduled()).isTrue();
@@ -85,7 +85,7 @@ class TimerServiceTest
         assertThat(timers.cancel(cancelled)).isTrue();
         assertThat(timers.cancel(cancelled)).isFalse();
         timers.poll(START_NS + 100 * MS);
-        final Timer reusesSlot = new Timer(alice, 3);
+        final Timer reusesSlot = timers.newTimer(alice, 3);
         timers.schedule(reusesSlot, START_NS + 200 * MS);
 
         assertThat(timers.cancel(fires)).as("a stale cancel must not hit the timer now in its slot").isFalse();
@@ -99,10 +99,10 @@ class TimerServiceTest
     {
         for (int i = 0; i < 8; i++)
         {
-            assertThat(timers.schedule(new Timer(alice, i), START_NS + (i + 1) * MS)).isTrue();
+            assertThat(timers.schedule(timers.newTimer(alice, i), START_NS + (i + 1) * MS)).isTrue();
         }
 
-        final Timer extra = new Timer(bob, 99);
+        final Timer extra = timers.newTimer(bob, 99);
         assertThat(timers.schedule(extra, START_NS + MS)).isFalse();
         assertThat(extra.isScheduled()).isFalse();
         assertThat(timers.refusedCount()).isEqualTo(1);
@@ -117,7 +117,7 @@ class TimerServiceTest
         final TimerService small = new TimerService(START_NS, 1L << 20, 64, 16, 3);
         for (int i = 0; i < 7; i++)
         {
-            small.schedule(new Timer(alice, i), START_NS + MS);
+            small.schedule(small.newTimer(alice, i), START_NS + MS);
         }
 
         assertThat(small.poll(START_NS + 2 * MS)).isEqualTo(3);
@@ -134,7 +134,7 @@ class TimerServiceTest
         final List<Timer> all = new ArrayList<>();
         for (int i = 0; i < 100; i++)
         {
-            final Timer timer = new Timer(alice, i);
+            final Timer timer = crowded.newTimer(alice, i);
             all.add(timer);
             crowded.schedule(timer, START_NS + 3 * MS);
         }
@@ -149,8 +149,8 @@ class TimerServiceTest
     void shouldFireAfterLongJump()
     {
         final long hour = 3_600_000L * MS;
-        timers.schedule(new Timer(alice, 1), START_NS + 3 * hour);
-        timers.schedule(new Timer(bob, 2), START_NS + 3 * hour + 250 * MS);
+        timers.schedule(timers.newTimer(alice, 1), START_NS + 3 * hour);
+        timers.schedule(timers.newTimer(bob, 2), START_NS + 3 * hour + 250 * MS);
 
         assertThat(timers.nextDeadlineNs()).isEqualTo(START_NS + 3 * hour);
         assertThat(timers.poll(START_NS + 3 * hour - 1)).isZero();
@@ -167,7 +167,7 @@ class TimerServiceTest
         final TimerService periodic = new TimerService(START_NS, 1L << 20, 64, 4, 10);
         final long[] count = new long[1];
         final Timer[] timer = new Timer[1];
-        timer[0] = new Timer((token, nowNs) ->
+        timer[0] = periodic.newTimer((token, nowNs) ->
         {
             count[0]++;
             periodic.schedule(timer[0], nowNs + 20 * MS);

@@ -22,7 +22,7 @@ final class PingAgent implements NetworkEventHandler, TimerExpiryHandler
 
     private final DutyCycle dutyCycle;
     private final Network network;
-    private final Timer sendTimer = new Timer(this, SEND_TOKEN);
+    private final Timer sendTimer;
     private final Timer[] replyTimers = new Timer[WINDOW];
     private final int handle;
     private final long periodNs;
@@ -45,9 +45,10 @@ final class PingAgent implements NetworkEventHandler, TimerExpiryHandler
         this.network = network;
         this.periodNs = periodNs;
         this.replyTimeoutNs = replyTimeoutNs;
+        sendTimer = dutyCycle.timers().newTimer(this, SEND_TOKEN);
         for (int i = 0; i < WINDOW; i++)
         {
-            replyTimers[i] = new Timer(this, i);
+            replyTimers[i] = dutyCycle.timers().newTimer(this, i);
         }
         handle = network.openConnectedUdp(localAddress, peerAddress, peerPort);
         if (handle < 0)
