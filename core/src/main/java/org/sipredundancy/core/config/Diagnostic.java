@@ -1,7 +1,5 @@
 package org.sipredundancy.core.config;
 
-import java.util.Objects;
-
 /**
  * One problem found in a provisioning file (R-CFG-3): where it is, what was written, what is permitted, what is
  * used instead, and a sentence for a person. A password is never carried: its value reads {@code ********}
@@ -29,21 +27,6 @@ public record Diagnostic(
     String usedInstead,
     String message)
 {
-    /**
-     * Check that no component is null, so that printing a diagnostic never fails.
-     */
-    public Diagnostic
-    {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(fileName, "fileName");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(permitted, "permitted");
-        Objects.requireNonNull(usedInstead, "usedInstead");
-        Objects.requireNonNull(message, "message");
-    }
-
     /**
      * One line for a person or a log, compiler style: {@code file:line: SEVERITY message}, with control characters
      * escaped so that junk in a file cannot garble a terminal.

@@ -46,6 +46,8 @@ public enum DiagnosticKind
     UNSUPPORTED_FIRMWARE(Severity.ERROR),
     /** The file could not be read; the configuration is not usable. */
     UNREADABLE(Severity.ERROR),
+    /** A setting that reads fine but cannot do what its author probably meant (R-CFG-8); only from ConfigLint. */
+    LINT_HINT(Severity.WARNING),
     /** More diagnostics than the limit; this one counts those not kept. */
     DIAGNOSTICS_TRUNCATED(Severity.INFO);
 

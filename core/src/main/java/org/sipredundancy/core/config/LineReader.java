@@ -51,7 +51,8 @@ final class LineReader
     {
         this.in = in;
         this.maxLineChars = maxLineChars;
-        this.maxLineBytes = maxLineChars * BYTES_PER_CHAR_BOUND + SLACK_BYTES;
+        this.maxLineBytes = (int)Math.min(
+            Integer.MAX_VALUE - SLACK_BYTES, (long)maxLineChars * BYTES_PER_CHAR_BOUND + SLACK_BYTES);
     }
 
     /**

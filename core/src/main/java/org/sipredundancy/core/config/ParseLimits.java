@@ -21,6 +21,10 @@ public record ParseLimits(int maxLineChars, int maxDiagnostics, int maxUnknownKe
 
     /**
      * Refuse limits that cannot work.
+     *
+     * @param maxLineChars the longest line read, at least 1.
+     * @param maxDiagnostics errors and warnings kept, and notes kept, at least 1.
+     * @param maxUnknownKeys unknown keys kept, not negative.
      */
     public ParseLimits
     {

@@ -49,4 +49,17 @@ class SipRedundancyCliTest
         assertThat(run()).isZero();
         assertThat(out.toString()).contains("not implemented yet").contains("Usage: sip-redundancy");
     }
+
+    @Test
+    @DisplayName("R-PRO-1 R-PRO-2 R-PRO-3 profiles lists every model with accounts, firmware and kind")
+    void shouldListProfiles()
+    {
+        assertThat(run("profiles")).isZero();
+        final String text = out.toString();
+        assertThat(text.lines()).hasSize(30);
+        assertThat(text).containsPattern("SIP-T46G\\s+16\\s+80\\s+83\\s+desk phone")
+            .containsPattern("W53P\\s+8\\s+83\\s+83\\s+DECT base station")
+            .containsPattern("SIP-T21\\(P\\) E2\\s+2\\s+80\\s+83")
+            .containsPattern("CP920\\s+1\\s+81\\s+83");
+    }
 }
