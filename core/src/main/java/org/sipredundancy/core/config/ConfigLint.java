@@ -106,7 +106,11 @@ public final class ConfigLint
         final ParseResult result, final AccountConfig account, final List<Diagnostic> hints)
     {
         final String key = Parameter.FALLBACK_TIMEOUT.key(account.index(), 0);
-        if (account.fallback().redundancyType() == RedundancyType.CONCURRENT && result.written(key).isPresent())
+        // The default written out (as the config command prints every parameter) asks for nothing: no hint.
+        final boolean meaningful = !Parameter.FALLBACK_TIMEOUT.defaultText()
+            .equals(Integer.toString(account.fallback().timeoutS()));
+        if (account.fallback().redundancyType() == RedundancyType.CONCURRENT && meaningful &&
+            result.written(key).isPresent())
         {
             hints.add(hint(result, key, Integer.toString(account.fallback().timeoutS()), key +
                 " has no effect with concurrent registration (" +

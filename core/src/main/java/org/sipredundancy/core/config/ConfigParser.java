@@ -7,6 +7,9 @@ import org.sipredundancy.profiles.UnsupportedFirmwareException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +61,7 @@ final class ConfigParser
         {
             outcome = LoadOutcome.UNREADABLE;
             diagnostics.add(DiagnosticKind.UNREADABLE, reader.lineNumber(), "", "", "", "defaults only",
-                "cannot read " + diagnostics.fileName() + " after line " + reader.lineNumber() + ": " + ex);
+                "cannot read " + diagnostics.fileName() + " after line " + reader.lineNumber() + ": " + reason(ex));
         }
         if (reader.lineNumber() == 0 && outcome == LoadOutcome.LOADED)
         {
@@ -77,8 +80,29 @@ final class ConfigParser
     {
         checkFirmware();
         diagnostics.add(DiagnosticKind.UNREADABLE, 0, "", "", "", "defaults only",
-            "cannot read " + diagnostics.fileName() + ": " + ex);
+            "cannot read " + diagnostics.fileName() + ": " + reason(ex));
         return result(LoadOutcome.UNREADABLE, 0);
+    }
+
+    /**
+     * Why a file could not be read, in words rather than an exception's class name.
+     */
+    private static String reason(final Exception ex)
+    {
+        if (ex instanceof NoSuchFileException)
+        {
+            return "no such file";
+        }
+        if (ex instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (ex instanceof FileSystemException && ((FileSystemException)ex).getReason() != null)
+        {
+            return ((FileSystemException)ex).getReason();
+        }
+        final Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private ParseResult result(final LoadOutcome outcome, final int lineCount)
