@@ -1,21 +1,14 @@
 package org.sipredundancy.core.cli;
 
-import org.sipredundancy.core.config.ConfigLoader;
 import org.sipredundancy.core.config.ConfigPrinter;
 import org.sipredundancy.core.config.Diagnostic;
 import org.sipredundancy.core.config.LoadOutcome;
 import org.sipredundancy.core.config.ParseResult;
 import org.sipredundancy.core.config.Severity;
-import org.sipredundancy.profiles.HardwareProfile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,22 +23,13 @@ import java.util.concurrent.Callable;
         "Print the effective configuration of a provisioning file as a .cfg file.",
         "Errors found while reading go to standard error (see the lint command for all of them)."
     })
-public final class ConfigCommand implements Callable<Integer>
+public final class ConfigCommand extends ProvisioningFileCommand implements Callable<Integer>
 {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The provisioning file (.cfg).")
-    private Path file;
-
-    @Mixin
-    private ModelOptions modelOptions;
-
     @Option(names = "--show-passwords", description = "Print passwords as written instead of ********.")
     private boolean showPasswords;
 
     @Option(names = "--explain", description = "Add a comment line with each parameter's meaning.")
     private boolean explain;
-
-    @Spec
-    private CommandSpec spec;
 
     /**
      * Read the file and print what the phone would run with.
@@ -54,14 +38,13 @@ public final class ConfigCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
-        final HardwareProfile profile = modelOptions.profile(err);
-        if (profile == null)
+        final ParseResult result = load();
+        if (result == null)
         {
             return ExitCodes.USAGE;
         }
-        final ParseResult result = ConfigLoader.parse(file, profile, modelOptions.firmware(profile));
+        final PrintWriter out = out();
+        final PrintWriter err = err();
         if (result.outcome() == LoadOutcome.UNREADABLE)
         {
             result.diagnostics().forEach((d) -> err.println("sip-redundancy: " + d.format()));

@@ -1,21 +1,15 @@
 package org.sipredundancy.core.cli;
 
 import org.sipredundancy.core.config.ConfigLint;
-import org.sipredundancy.core.config.ConfigLoader;
 import org.sipredundancy.core.config.Diagnostic;
 import org.sipredundancy.core.config.LoadOutcome;
 import org.sipredundancy.core.config.ParseResult;
 import org.sipredundancy.core.config.Severity;
 import org.sipredundancy.profiles.HardwareProfile;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,14 +27,8 @@ import java.util.concurrent.Callable;
         "Exit status: 0 usable (warnings allowed), 1 errors (any error with --strict; or the file is not usable),",
         "2 bad usage, unknown model, or the file cannot be read."
     })
-public final class LintCommand implements Callable<Integer>
+public final class LintCommand extends ProvisioningFileCommand implements Callable<Integer>
 {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The provisioning file (.cfg).")
-    private Path file;
-
-    @Mixin
-    private ModelOptions modelOptions;
-
     @Option(names = "--strict", description = "Exit 1 when there is any error, for provisioning pipelines.")
     private boolean strict;
 
@@ -50,9 +38,6 @@ public final class LintCommand implements Callable<Integer>
     @Option(names = "--verbose", description = "List every note (keys not used by this core) one per line.")
     private boolean verbose;
 
-    @Spec
-    private CommandSpec spec;
-
     /**
      * Read the file, print the diagnostics, and say whether it is usable.
      *
@@ -60,15 +45,14 @@ public final class LintCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
-        final HardwareProfile profile = modelOptions.profile(err);
-        if (profile == null)
+        final ParseResult result = load();
+        if (result == null)
         {
             return ExitCodes.USAGE;
         }
-        final int firmware = modelOptions.firmware(profile);
-        final ParseResult result = ConfigLoader.parse(file, profile, firmware);
+        final PrintWriter out = out();
+        final HardwareProfile profile = profile();
+        final int firmware = firmware();
         final List<Diagnostic> all = new ArrayList<>(result.diagnostics());
         if (result.outcome() == LoadOutcome.LOADED)
         {

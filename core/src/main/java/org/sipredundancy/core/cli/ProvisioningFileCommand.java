@@ -1,0 +1,67 @@
+package org.sipredundancy.core.cli;
+
+import org.sipredundancy.core.config.ConfigLoader;
+import org.sipredundancy.core.config.ParseResult;
+import org.sipredundancy.profiles.HardwareProfile;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What every command that reads one provisioning file for one model shares: the file argument, the model and
+ * firmware options, and reading the file as that phone would.
+ */
+abstract class ProvisioningFileCommand
+{
+    @Parameters(index = "0", paramLabel = "FILE", description = "The provisioning file (.cfg).")
+    private Path file;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Spec
+    private CommandSpec spec;
+
+    private HardwareProfile profile;
+    private int firmware;
+
+    /**
+     * Find the model and read the file. An unknown model is explained on standard error.
+     *
+     * @return what the phone makes of the file, or null when the model is unknown.
+     */
+    final ParseResult load()
+    {
+        profile = modelOptions.profile(err());
+        if (profile == null)
+        {
+            return null;
+        }
+        firmware = modelOptions.firmware(profile);
+        return ConfigLoader.parse(file, profile, firmware);
+    }
+
+    final HardwareProfile profile()
+    {
+        return profile;
+    }
+
+    final int firmware()
+    {
+        return firmware;
+    }
+
+    final PrintWriter out()
+    {
+        return spec.commandLine().getOut();
+    }
+
+    final PrintWriter err()
+    {
+        return spec.commandLine().getErr();
+    }
+}
