@@ -1,0 +1,150 @@
+package org.sipredundancy.core.dns;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A reusable holder for one domain name in dotted ASCII without a trailing dot, e.g. {@code _sip._tcp.example.com},
+ * so that names pass through the locator, the caches and the query port without allocation. Names are compared
+ * case-insensitively (RFC 4343) and never otherwise changed: R-DNS-12 asks for names exactly as written. Not thread
+ * safe.
+ */
+final class DomainName implements CharSequence
+{
+    /** Longest name kept, in characters. */
+    static final int MAX_LENGTH = 255;
+
+    private final byte[] chars = new byte[MAX_LENGTH];
+    private int length;
+
+    /**
+     * Replace the name.
+     *
+     * @param name the new name: printable ASCII, at most {@link #MAX_LENGTH} characters.
+     * @return false, leaving the name empty, when it is too long or holds another character.
+     */
+    boolean set(final CharSequence name)
+    {
+        length = 0;
+        return append(name);
+    }
+
+    /**
+     * Replace the name by a prefix and a name, e.g. {@code _sip._udp.} and a domain.
+     *
+     * @param prefix the first part.
+     * @param name   the second part.
+     * @return false, leaving the name empty, when the result would not fit or holds a bad character.
+     */
+    boolean set(final String prefix, final CharSequence name)
+    {
+        length = 0;
+        return append(prefix) && append(name);
+    }
+
+    private boolean append(final CharSequence text)
+    {
+        final int count = text == null ? 0 : text.length();
+        if (length + count > MAX_LENGTH)
+        {
+            length = 0;
+            return false;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final char c = text.charAt(i);
+            if (c <= ' ' || c > '~')
+            {
+                length = 0;
+                return false;
+            }
+            chars[length + i] = (byte)c;
+        }
+        length += count;
+        return true;
+    }
+
+    /**
+     * @return whether the name is the root, {@code .}, which SRV and NAPTR use for "nothing here".
+     */
+    boolean isRoot()
+    {
+        return length == 1 && chars[0] == '.';
+    }
+
+    /**
+     * @param other another name.
+     * @return whether the two are equal, ignoring ASCII case.
+     */
+    boolean equalsIgnoreCase(final CharSequence other)
+    {
+        return equalsIgnoreCase(this, other);
+    }
+
+    /**
+     * @param left  one name, possibly null.
+     * @param right another name, possibly null.
+     * @return whether both are present and equal, ignoring ASCII case.
+     */
+    static boolean equalsIgnoreCase(final CharSequence left, final CharSequence right)
+    {
+        if (left == null || right == null || left.length() != right.length())
+        {
+            return false;
+        }
+        for (int i = 0, n = left.length(); i < n; i++)
+        {
+            if (lower(left.charAt(i)) != lower(right.charAt(i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param name a name.
+     * @return a hash that equal names (ignoring ASCII case) share.
+     */
+    static int hashIgnoreCase(final CharSequence name)
+    {
+        int hash = 0x811C9DC5;
+        for (int i = 0, n = name.length(); i < n; i++)
+        {
+            hash = (hash ^ lower(name.charAt(i))) * 0x01000193;
+        }
+        return hash;
+    }
+
+    private static char lower(final char c)
+    {
+        return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    }
+
+    @Override
+    public int length()
+    {
+        return length;
+    }
+
+    @Override
+    public char charAt(final int index)
+    {
+        if (index < 0 || index >= length)
+        {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return (char)chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(final int start, final int end)
+    {
+        return toString().subSequence(start, end);
+    }
+
+    @Override
+    public String toString()
+    {
+        return new String(chars, 0, length, StandardCharsets.US_ASCII);
+    }
+}
