@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "sip-redundancy",
     mixinStandardHelpOptions = true,
-    subcommands = {LintCommand.class, ConfigCommand.class, ProfilesCommand.class},
+    subcommands = {LintCommand.class, ConfigCommand.class, ResolveCommand.class, ProfilesCommand.class},
     versionProvider = SipRedundancyCli.Version.class,
     description = {
         "Shows what a Yealink phone does to keep its SIP service alive when its servers fail:",

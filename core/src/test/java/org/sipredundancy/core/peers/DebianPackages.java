@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * run on a fresh machine as part of the ordinary test command (INTEROP.md). Tries a plain install first and runs
  * {@code apt-get update} only if that fails. Fails the test with the installer's own words when it cannot.
  */
-final class DebianPackages
+public final class DebianPackages
 {
     private static final long INSTALL_TIMEOUT_S = 600;
 
@@ -19,7 +19,7 @@ final class DebianPackages
     {
     }
 
-    static synchronized Path ensureInstalled(final String binary, final String debianPackage)
+    public static synchronized Path ensureInstalled(final String binary, final String debianPackage)
     {
         final Path path = Path.of(binary);
         if (Files.isExecutable(path))

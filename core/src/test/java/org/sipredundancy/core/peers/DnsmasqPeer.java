@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * this process owns it and stops it by its pid. Its query log is kept so tests can count the queries it received
  * (the TTL cache tests of R-DNS-8 read it).
  */
-final class DnsmasqPeer implements AutoCloseable
+public final class DnsmasqPeer implements AutoCloseable
 {
     private static final String BINARY = "/usr/sbin/dnsmasq";
 
@@ -36,7 +36,7 @@ final class DnsmasqPeer implements AutoCloseable
     /**
      * Start dnsmasq with the given record lines (dnsmasq's own option syntax, e.g. {@code srv-host=...}).
      */
-    static DnsmasqPeer start(final Path directory, final String address, final List<String> records)
+    public static DnsmasqPeer start(final Path directory, final String address, final List<String> records)
         throws IOException
     {
         DebianPackages.ensureInstalled(BINARY, "dnsmasq-base");
@@ -64,28 +64,28 @@ final class DnsmasqPeer implements AutoCloseable
         return peer;
     }
 
-    String address()
+    public String address()
     {
         return address;
     }
 
-    int port()
+    public int port()
     {
         return port;
     }
 
-    long pid()
+    public long pid()
     {
         return process.pid();
     }
 
-    boolean isAlive()
+    public boolean isAlive()
     {
         return process.isAlive();
     }
 
     /** The names dnsmasq was asked for, one entry per query, from its log ("query[SRV] name from ..."). */
-    List<String> queries() throws IOException
+    public List<String> queries() throws IOException
     {
         final List<String> queries = new ArrayList<>();
         if (Files.exists(logFile))
