@@ -18,8 +18,9 @@ import java.util.Arrays;
  * capped at {@link #MAX_NEGATIVE_TTL_S}. Failures (time-outs, SERVFAIL) are never stored.
  * <p>
  * Capacity is fixed: when every entry is in use, a new answer takes the entry that expires soonest (an expired one
- * if any), which would have been asked again first anyway. Lookups scan the entries (a few dozen) comparing a hash
- * first; neither lookups nor stores allocate. Time is only the {@code nowNs} passed in. Not thread safe.
+ * if any), which would have been asked again first anyway. Lookups scan the entries ever used (a few dozen at
+ * most) comparing a hash first, names being hashed once when written; neither lookups nor stores allocate. Time is
+ * only the {@code nowNs} passed in. Not thread safe.
  */
 public final class DnsAnswerCache
 {
@@ -44,12 +45,15 @@ public final class DnsAnswerCache
     private final int[] types;
     private final int[] hashes;
     private final long[] expiresNs;
+    private final long[] versions;
     private final boolean[] used;
     private final boolean[] negative;
     private final boolean[] additional;
     private final DomainName[] names;
     private final DnsRecordSet[] records;
     private final int defaultNegativeTtlS;
+    private int entryLimit;
+    private long storeCount;
     private long evictionCount;
 
     /**
@@ -67,6 +71,7 @@ public final class DnsAnswerCache
         types = new int[entryCapacity];
         hashes = new int[entryCapacity];
         expiresNs = new long[entryCapacity];
+        versions = new long[entryCapacity];
         used = new boolean[entryCapacity];
         negative = new boolean[entryCapacity];
         additional = new boolean[entryCapacity];
@@ -113,7 +118,7 @@ public final class DnsAnswerCache
         {
             return NEGATIVE;
         }
-        out.copyFrom(records[entry]);
+        out.copyFrom(records[entry], this, versions[entry]);
         out.setAllTtlS((int)((remainingNs + NS_PER_S - 1) / NS_PER_S));
         return HIT;
     }
@@ -188,6 +193,7 @@ public final class DnsAnswerCache
     public void clear()
     {
         Arrays.fill(used, false);
+        entryLimit = 0;
     }
 
     /**
@@ -240,11 +246,13 @@ public final class DnsAnswerCache
             return false;
         }
         used[entry] = true;
+        entryLimit = Math.max(entryLimit, entry + 1);
         types[entry] = type;
         hashes[entry] = hash;
         negative[entry] = isNegative;
         additional[entry] = isAdditional;
         expiresNs[entry] = nowNs + ttlS * NS_PER_S;
+        versions[entry] = ++storeCount;
         if (isNegative)
         {
             records[entry].reset(type);
@@ -258,9 +266,9 @@ public final class DnsAnswerCache
 
     private int find(final int type, final CharSequence name, final int hash)
     {
-        for (int i = 0; i < used.length; i++)
+        for (int i = 0, n = entryLimit; i < n; i++)
         {
-            if (used[i] && types[i] == type && hashes[i] == hash && names[i].equalsIgnoreCase(name))
+            if (hashes[i] == hash && types[i] == type && used[i] && names[i].equalsIgnoreCase(name))
             {
                 return i;
             }

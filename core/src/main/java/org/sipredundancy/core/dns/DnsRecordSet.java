@@ -23,6 +23,8 @@ public final class DnsRecordSet
     private int type;
     private int size;
     private long droppedCount;
+    private Object copiedOwner;
+    private long copiedVersion;
 
     /**
      * @param capacity most records held, at least 1.
@@ -164,17 +166,56 @@ public final class DnsRecordSet
      */
     public DnsRecordSet copyFrom(final DnsRecordSet from)
     {
+        copiedOwner = null;
         reset(from.type);
-        for (int i = 0; i < from.size; i++)
+        final int count = Math.min(from.size, ttlS.length);
+        final boolean named = from.type != DnsRecordType.A;
+        for (int i = 0; i < count; i++)
         {
-            addCopy(from, i);
+            first[i] = from.first[i];
+            second[i] = from.second[i];
+            third[i] = from.third[i];
+            fourth[i] = from.fourth[i];
+            ttlS[i] = from.ttlS[i];
+            if (named)
+            {
+                names[i].copyFrom(from.names[i]);
+            }
         }
+        size = count;
+        droppedCount += from.size - count;
         return this;
+    }
+
+    /**
+     * Replace the content by a copy of a version of a cache entry's records, skipping the copy when this set still
+     * holds that very version: nothing but {@link #reset} and {@link #setAllTtlS} has touched it since, and neither
+     * changes the records below the old size. TTLs are left as they were; the caller sets them.
+     *
+     * @param from    the entry's records.
+     * @param owner   the cache holding the entry.
+     * @param version the entry's version, new at each store.
+     */
+    void copyFrom(final DnsRecordSet from, final Object owner, final long version)
+    {
+        if (copiedOwner == owner && copiedVersion == version && owner != null)
+        {
+            type = from.type;
+            size = from.size;
+            return;
+        }
+        copyFrom(from);
+        if (from.size <= ttlS.length)
+        {
+            copiedOwner = owner;
+            copiedVersion = version;
+        }
     }
 
     private boolean add(
         final int a, final int b, final int c, final int d, final CharSequence name, final int recordTtlS)
     {
+        copiedOwner = null;
         if (size == ttlS.length || (name != null && !names[size].set(name)))
         {
             droppedCount++;

@@ -1,20 +1,26 @@
 package org.sipredundancy.core.dns;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A reusable holder for one domain name in dotted ASCII without a trailing dot, e.g. {@code _sip._tcp.example.com},
  * so that names pass through the locator, the caches and the query port without allocation. Names are compared
- * case-insensitively (RFC 4343) and never otherwise changed: R-DNS-12 asks for names exactly as written. Not thread
- * safe.
+ * case-insensitively (RFC 4343) and never otherwise changed: R-DNS-12 asks for names exactly as written. The
+ * case-insensitive hash is kept up to date as the name is written, so a name is hashed once, not at every lookup,
+ * and copying one holder into another is an array copy. Not thread safe.
  */
 final class DomainName implements CharSequence
 {
     /** Longest name kept, in characters. */
     static final int MAX_LENGTH = 255;
 
+    private static final int FNV_OFFSET = 0x811C9DC5;
+    private static final int FNV_PRIME = 0x01000193;
+
     private final byte[] chars = new byte[MAX_LENGTH];
     private int length;
+    private int hash = FNV_OFFSET;
 
     /**
      * Replace the name.
@@ -24,8 +30,25 @@ final class DomainName implements CharSequence
      */
     boolean set(final CharSequence name)
     {
-        length = 0;
+        if (name instanceof DomainName && name != this)
+        {
+            copyFrom((DomainName)name);
+            return true;
+        }
+        clear();
         return append(name);
+    }
+
+    /**
+     * Replace the name by a copy of another holder's, which is always valid.
+     *
+     * @param name the name to copy.
+     */
+    void copyFrom(final DomainName name)
+    {
+        System.arraycopy(name.chars, 0, chars, 0, name.length);
+        length = name.length;
+        hash = name.hash;
     }
 
     /**
@@ -37,8 +60,14 @@ final class DomainName implements CharSequence
      */
     boolean set(final String prefix, final CharSequence name)
     {
-        length = 0;
+        clear();
         return append(prefix) && append(name);
+    }
+
+    private void clear()
+    {
+        length = 0;
+        hash = FNV_OFFSET;
     }
 
     private boolean append(final CharSequence text)
@@ -46,20 +75,23 @@ final class DomainName implements CharSequence
         final int count = text == null ? 0 : text.length();
         if (length + count > MAX_LENGTH)
         {
-            length = 0;
+            clear();
             return false;
         }
+        int h = hash;
         for (int i = 0; i < count; i++)
         {
             final char c = text.charAt(i);
             if (c <= ' ' || c > '~')
             {
-                length = 0;
+                clear();
                 return false;
             }
             chars[length + i] = (byte)c;
+            h = (h ^ lower(c)) * FNV_PRIME;
         }
         length += count;
+        hash = h;
         return true;
     }
 
@@ -72,12 +104,52 @@ final class DomainName implements CharSequence
     }
 
     /**
+     * @return the same value as {@link #hashIgnoreCase(CharSequence)} of this name, without reading the name.
+     */
+    int hashIgnoreCase()
+    {
+        return hash;
+    }
+
+    /**
      * @param other another name.
      * @return whether the two are equal, ignoring ASCII case.
      */
     boolean equalsIgnoreCase(final CharSequence other)
     {
+        if (other instanceof DomainName)
+        {
+            return equalsIgnoreCase((DomainName)other);
+        }
         return equalsIgnoreCase(this, other);
+    }
+
+    /**
+     * @param other another name, possibly null.
+     * @return whether the two are equal, ignoring ASCII case.
+     */
+    boolean equalsIgnoreCase(final DomainName other)
+    {
+        if (other == null || other.length != length || other.hash != hash)
+        {
+            return false;
+        }
+        final byte[] left = chars;
+        final byte[] right = other.chars;
+        if (Arrays.equals(left, 0, length, right, 0, length))
+        {
+            return true;
+        }
+        for (int i = 0, n = length; i < n; i++)
+        {
+            final byte l = left[i];
+            final byte r = right[i];
+            if (l != r && lower((char)l) != lower((char)r))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -107,12 +179,16 @@ final class DomainName implements CharSequence
      */
     static int hashIgnoreCase(final CharSequence name)
     {
-        int hash = 0x811C9DC5;
+        if (name instanceof DomainName)
+        {
+            return ((DomainName)name).hash;
+        }
+        int h = FNV_OFFSET;
         for (int i = 0, n = name.length(); i < n; i++)
         {
-            hash = (hash ^ lower(name.charAt(i))) * 0x01000193;
+            h = (h ^ lower(name.charAt(i))) * FNV_PRIME;
         }
-        return hash;
+        return h;
     }
 
     private static char lower(final char c)

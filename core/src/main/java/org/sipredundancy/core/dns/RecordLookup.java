@@ -27,7 +27,8 @@ final class RecordLookup
     private final StaticDnsRecords statics;
     private final AdditionalRecords additional;
     private final ResolutionTrace trace;
-    private final DomainName question = new DomainName();
+    private final DomainName ownQuestion = new DomainName();
+    private DomainName question = ownQuestion;
     private DnsRecordSet answer;
     private int type;
     private int sequence;
@@ -64,7 +65,8 @@ final class RecordLookup
 
     /**
      * Ask a question; the outcome may be known at once ({@link #isPending()} false) or come later through the
-     * answer methods.
+     * answer methods. A {@link DomainName} is used as it is, not copied: it must not change until the question is
+     * finished or abandoned.
      */
     void begin(final int recordType, final CharSequence name, final DnsRecordSet out, final long nowNs)
     {
@@ -72,7 +74,8 @@ final class RecordLookup
         answer = out;
         out.reset(recordType);
         failureCause = 0;
-        if (!question.set(name))
+        question = name instanceof DomainName ? (DomainName)name : ownQuestion;
+        if (question == ownQuestion && !ownQuestion.set(name))
         {
             trace.note("name too long or not ASCII, not asked:", name);
             state = NO_RECORDS;

@@ -57,6 +57,7 @@ public final class ServerLocator implements DnsAnswerHandler
     private final ResolutionTrace trace;
     private final ResolutionHandler handler;
     private final DomainName host = new DomainName();
+    private String hostText;
     private final DomainName target = new DomainName();
     private final NaptrLevel[] levels = new NaptrLevel[MAX_NAPTR_HOPS + 1];
     private final DomainName[] srvPlanNames = new DomainName[3];
@@ -179,7 +180,7 @@ public final class ServerLocator implements DnsAnswerHandler
         this.naptrBuild = naptrBuild;
         lookup.configure(dnsCacheType, staticCachePri == 1);
         trace.begin(hostName, port, transportType, naptrBuild, dnsCacheType, staticCachePri);
-        if (!host.set(hostName) || host.length() == 0)
+        if (!setHost(hostName) || host.length() == 0)
         {
             finish(ResolutionOutcome.INVALID_HOST);
         }
@@ -189,6 +190,28 @@ public final class ServerLocator implements DnsAnswerHandler
         }
         advance();
         return phase == DONE;
+    }
+
+    /**
+     * Copy the host name, unless it is the very String (immutable) copied last time: the account passes the same
+     * configured text at every resolution.
+     */
+    private boolean setHost(final CharSequence hostName)
+    {
+        if (hostText != null && hostText == hostName)
+        {
+            return true;
+        }
+        hostText = null;
+        if (!host.set(hostName))
+        {
+            return false;
+        }
+        if (hostName instanceof String)
+        {
+            hostText = (String)hostName;
+        }
+        return true;
     }
 
     private static void checkSettings(

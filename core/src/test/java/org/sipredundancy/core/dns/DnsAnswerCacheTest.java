@@ -198,4 +198,66 @@ class DnsAnswerCacheTest
         rig.resolve(DOMAIN, 0, 3, 0, 1, 0, START_NS + 300 * S);
         assertThat(zone.asked()).containsExactly("NAPTR yealink.pbx.com");
     }
+
+    @Test
+    @DisplayName("R-DNS-8 a set still holding a cached version is refreshed, and one changed since is copied again")
+    void shouldGiveTheCurrentRecordsWhetherOrNotTheCopyIsReused()
+    {
+        final DnsRecordSet srv = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        srv.addSrv(0, 1, 5060, "server1.yealink.pbx.com", 60);
+        srv.addSrv(0, 2, 5061, "server2.yealink.pbx.com", 60);
+        cache.storeAnswer(1, "_sip._tcp.yealink.pbx.com", srv, START_NS);
+
+        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS, out))
+            .isEqualTo(DnsAnswerCache.HIT);
+        out.reset(DnsRecordType.SRV).addSrv(9, 9, 9, "other.example.com", 5);
+        assertThat(cache.lookup(1, DnsRecordType.SRV, "_SIP._TCP.yealink.pbx.com", START_NS + 10 * S, out))
+            .isEqualTo(DnsAnswerCache.HIT);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.target(0).toString()).isEqualTo("server1.yealink.pbx.com");
+        assertThat(out.port(0)).isEqualTo(5060);
+        assertThat(out.target(1).toString()).isEqualTo("server2.yealink.pbx.com");
+        assertThat(out.ttlS(1)).isEqualTo(50);
+
+        out.reset(DnsRecordType.A);
+        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 20 * S, out))
+            .isEqualTo(DnsAnswerCache.HIT);
+        assertThat(out.type()).isEqualTo(DnsRecordType.SRV);
+        assertThat(out.size()).isEqualTo(2);
+        assertThat(out.ttlS(0)).isEqualTo(40);
+
+        final DnsRecordSet replacement = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        replacement.addSrv(1, 0, 5070, "server3.yealink.pbx.com", 60);
+        cache.storeAnswer(1, "_sip._tcp.yealink.pbx.com", replacement, START_NS + 20 * S);
+        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 21 * S, out))
+            .isEqualTo(DnsAnswerCache.HIT);
+        assertThat(out.size()).isEqualTo(1);
+        assertThat(out.target(0).toString()).isEqualTo("server3.yealink.pbx.com");
+        assertThat(out.port(0)).isEqualTo(5070);
+    }
+
+    @Test
+    @DisplayName("R-DNS-8 a name held and a name given as text hash and compare alike, ignoring ASCII case")
+    void shouldHashHeldNamesLikeText()
+    {
+        final DomainName held = new DomainName();
+        held.set("_sip._", "TCP.Yealink.pbx.com");
+
+        assertThat(DomainName.hashIgnoreCase(held)).isEqualTo(DomainName.hashIgnoreCase("_sip._tcp.yealink.pbx.com"));
+        final DomainName copy = new DomainName();
+        copy.set(held);
+        assertThat(copy.toString()).isEqualTo("_sip._TCP.Yealink.pbx.com");
+        assertThat(copy.equalsIgnoreCase((CharSequence)held)).isTrue();
+        final DomainName lower = new DomainName();
+        lower.set("_sip._tcp.yealink.pbx.com");
+        assertThat(lower.equalsIgnoreCase(held)).isTrue();
+        lower.set("_sip._tcp.yealink.pbx.co");
+        assertThat(lower.equalsIgnoreCase(held)).isFalse();
+        assertThat(DomainName.hashIgnoreCase(lower)).isEqualTo(DomainName.hashIgnoreCase("_SIP._TCP.YEALINK.PBX.CO"));
+
+        cache.storeAnswer(1, held, addresses(60, "10.0.0.1"), START_NS);
+        assertThat(cache.lookup(1, DnsRecordType.A, "_sip._tcp.YEALINK.pbx.com", START_NS, out))
+            .isEqualTo(DnsAnswerCache.HIT);
+        assertThat(cache.lookup(1, DnsRecordType.A, copy, START_NS, out)).isEqualTo(DnsAnswerCache.HIT);
+    }
 }

@@ -399,4 +399,27 @@ class ServerLocatorTest
             "candidate 192.168.1.13:5060 TCP ttl 3600 cached",
             "outcome resolved: 2 candidates");
     }
+
+    @Test
+    @DisplayName("R-DNS-1 R-DNS-8 the same host text resolves again from the cache, and another host replaces it")
+    void shouldResolveRepeatedAndChangedHostsFromWarmCache()
+    {
+        final DnsFixtures.Rig rig = rig(seedZone().synchronous(true));
+        final String seed = "[192.168.1.14:5060 TCP, 192.168.1.13:5060 TCP]";
+
+        assertThat(rig.locator.resolve(DOMAIN, 0, 3, 0, 1, 0, START_NS)).isTrue();
+        assertThat(rig.locator.resolve(DOMAIN, 0, 3, 0, 1, 0, START_NS + 1)).isTrue();
+        assertThat(rig.locator.candidates()).hasToString(seed);
+        assertThat(rig.locator.candidates().get(0).source()).isEqualTo(CandidateSource.CACHED);
+        assertThat(rig.locator.resolve("10.0.0.9", 0, 3, 0, 1, 0, START_NS + 2)).isTrue();
+        assertThat(rig.locator.candidates()).hasToString("[10.0.0.9:5060 UDP]");
+        assertThat(rig.locator.resolve(new StringBuilder(DOMAIN.toUpperCase()), 0, 3, 0, 1, 0, START_NS + 3))
+            .isTrue();
+        assertThat(rig.locator.candidates()).hasToString(seed);
+        assertThat(rig.locator.resolve("bad host", 0, 3, 0, 1, 0, START_NS + 4)).isTrue();
+        assertThat(rig.locator.outcome()).isEqualTo(ResolutionOutcome.INVALID_HOST);
+        assertThat(rig.locator.resolve(DOMAIN, 0, 3, 0, 1, 0, START_NS + 5)).isTrue();
+        assertThat(rig.locator.candidates()).hasToString(seed);
+        assertThat(rig.port.asked()).hasSize(4);
+    }
 }

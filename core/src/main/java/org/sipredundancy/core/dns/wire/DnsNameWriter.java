@@ -52,13 +52,16 @@ final class DnsNameWriter
         {
             return end;
         }
+        // Only names written before this one may be pointed at: this name's own labels are not finished yet (the
+        // octets after them are stale), so matching one would make a pointer into itself.
+        final int searchable = tableSize;
         int from = 0;
         int at = position;
         while (from < end)
         {
             if (compress)
             {
-                final int match = find(name, from, end);
+                final int match = find(name, from, end, searchable);
                 if (match >= 0)
                 {
                     if (at + 2 > limit)
@@ -203,9 +206,9 @@ final class DnsNameWriter
         return end + 2 > DnsHeader.MAX_NAME_OCTETS ? DnsEncodeStatus.NAME_TOO_LONG : end;
     }
 
-    private int find(final CharSequence name, final int from, final int end)
+    private int find(final CharSequence name, final int from, final int end, final int searchable)
     {
-        for (int i = 0; i < tableSize; i++)
+        for (int i = 0; i < searchable; i++)
         {
             if (suffixEquals(name, from, end, labelPositions[i]))
             {

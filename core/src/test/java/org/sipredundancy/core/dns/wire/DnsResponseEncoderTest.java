@@ -14,6 +14,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.NAPTRRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -74,6 +75,22 @@ class DnsResponseEncoderTest
         assertThat(WireRows.ours(decoder)).isEqualTo(WireRows.dnsjava(expected));
         assertThat(length).as("compression: never longer than dnsjava without it")
             .isLessThanOrEqualTo(uncompressedLength(expected) + 26);
+    }
+
+    @Test
+    @DisplayName("R-DNS-11 a name whose labels repeat (a.a) never points into itself while it is being written")
+    void shouldNotPointIntoNameBeingWritten() throws IOException
+    {
+        final UnsafeBuffer zeroed = new UnsafeBuffer(new byte[512]);
+        final int length = encoder.wrap(zeroed, 0, 512).header(9, DnsHeader.FLAG_QR)
+            .question("example.com", DnsType.A)
+            .a("a.a", 60, 0x7F000001)
+            .a("X.x", 60, 0x7F000002)
+            .length();
+
+        final Message parsed = new Message(Arrays.copyOf(zeroed.byteArray(), length));
+        assertThat(parsed.getSection(Section.ANSWER)).extracting((r) -> r.getName().toString())
+            .containsExactly("a.a.", "X.x.");
     }
 
     @Test
