@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 /**
  * The additional-section records of one live answer, held until the answer is complete, then stored in the cache
  * grouped by owner (R-DNS-8, {@code dns_cache_type = 2}). Only records that the answer itself points to are kept:
@@ -39,7 +41,7 @@ final class AdditionalRecords
 
     void addAddress(final CharSequence owner, final int address, final int ttlS)
     {
-        if (type == DnsRecordType.A && hasRoom(owner))
+        if (type == DnsType.A && hasRoom(owner))
         {
             records.addAddress(address, ttlS);
         }
@@ -49,7 +51,7 @@ final class AdditionalRecords
         final CharSequence owner, final int priority, final int weight, final int port, final CharSequence target,
         final int ttlS)
     {
-        if (type == DnsRecordType.SRV && hasRoom(owner))
+        if (type == DnsType.SRV && hasRoom(owner))
         {
             records.addSrv(priority, weight, port, target, ttlS);
         }

@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 /**
  * The records of one type answering one question: A addresses, SRV records or NAPTR records, in answer order. One
  * fixed-capacity holder serves a live answer being received, a static lookup, a cache entry and a step of the
@@ -155,7 +157,7 @@ public final class DnsRecordSet
     public boolean addCopy(final DnsRecordSet from, final int index)
     {
         return add(from.first[index], from.second[index], from.third[index], from.fourth[index],
-            from.type == DnsRecordType.A ? null : from.names[index], from.ttlS[index]);
+            from.type == DnsType.A ? null : from.names[index], from.ttlS[index]);
     }
 
     /**
@@ -169,7 +171,7 @@ public final class DnsRecordSet
         copiedOwner = null;
         reset(from.type);
         final int count = Math.min(from.size, ttlS.length);
-        final boolean named = from.type != DnsRecordType.A;
+        final boolean named = from.type != DnsType.A;
         for (int i = 0; i < count; i++)
         {
             first[i] = from.first[i];

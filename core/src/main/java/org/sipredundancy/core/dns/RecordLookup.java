@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 /**
  * Answers one question — the records of one type for one name — from the static records, the answer cache or live
  * DNS, as the account's {@code static_cache_pri} and {@code dns_cache_type} say (R-DNS-7, R-DNS-8):
@@ -112,8 +114,8 @@ final class RecordLookup
         state = AWAITING;
         trace.lookup(type, question, "live query", -1);
         queryCount++;
-        additional.reset(type == DnsRecordType.SRV ? DnsRecordType.A :
-            type == DnsRecordType.NAPTR ? DnsRecordType.SRV : 0);
+        additional.reset(type == DnsType.SRV ? DnsType.A :
+            type == DnsType.NAPTR ? DnsType.SRV : 0);
         if (port.query(token, question, type) < 0)
         {
             if (state == AWAITING)

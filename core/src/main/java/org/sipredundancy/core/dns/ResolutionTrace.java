@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.sipredundancy.hal.Transport;
 
 /**
@@ -61,7 +63,7 @@ final class ResolutionTrace
         if (sink != null)
         {
             line.setLength(0);
-            line.append(DnsRecordType.name(type)).append(' ').append(name).append(": ").append(event);
+            line.append(DnsType.name(type)).append(' ').append(name).append(": ").append(event);
             if (records >= 0)
             {
                 line.append(", ").append(records).append(records == 1 ? " record" : " records");

@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.sipredundancy.core.config.DnsSettings;
 import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.hal.Ipv4;
@@ -403,9 +405,9 @@ public final class ServerLocator implements DnsAnswerHandler
         switch (phase)
         {
             case HOST_ADDRESS:
-                return ready(DnsRecordType.A, host, addressRecords) && onHostAddresses();
+                return ready(DnsType.A, host, addressRecords) && onHostAddresses();
             case NAPTR_QUERY:
-                return ready(DnsRecordType.NAPTR, levels[naptrDepth].name, levels[naptrDepth].records) &&
+                return ready(DnsType.NAPTR, levels[naptrDepth].name, levels[naptrDepth].records) &&
                     onNaptrRecords();
             case NAPTR_NEXT:
                 return nextNaptr();
@@ -414,11 +416,11 @@ public final class ServerLocator implements DnsAnswerHandler
                 return true;
             case SRV_QUERY:
                 return srvPlanIndex >= srvPlanCount ? endSrvPlan() :
-                    ready(DnsRecordType.SRV, srvPlanNames[srvPlanIndex], srvRecords) && onSrvRecords();
+                    ready(DnsType.SRV, srvPlanNames[srvPlanIndex], srvRecords) && onSrvRecords();
             case SRV_TARGET:
                 return nextSrvTarget();
             case TARGET_ADDRESS:
-                return ready(DnsRecordType.A, target, addressRecords) && onTargetAddresses();
+                return ready(DnsType.A, target, addressRecords) && onTargetAddresses();
             case FALLBACK:
                 return fallBack();
             default:
@@ -668,7 +670,7 @@ public final class ServerLocator implements DnsAnswerHandler
     @Override
     public void onAddressRecord(final long queryToken, final int address, final int ttlS)
     {
-        if (lookup.accepts(queryToken, DnsRecordType.A))
+        if (lookup.accepts(queryToken, DnsType.A))
         {
             lookup.answer().addAddress(address, ttlS);
         }
@@ -679,7 +681,7 @@ public final class ServerLocator implements DnsAnswerHandler
         final long queryToken, final int priority, final int weight, final int port, final CharSequence target,
         final int ttlS)
     {
-        if (lookup.accepts(queryToken, DnsRecordType.SRV))
+        if (lookup.accepts(queryToken, DnsType.SRV))
         {
             lookup.answer().addSrv(priority, weight, port, target, ttlS);
         }
@@ -696,7 +698,7 @@ public final class ServerLocator implements DnsAnswerHandler
         final CharSequence replacement,
         final int ttlS)
     {
-        if (lookup.accepts(queryToken, DnsRecordType.NAPTR))
+        if (lookup.accepts(queryToken, DnsType.NAPTR))
         {
             lookup.answer().addNaptr(order, preference, flags, service, regexp, replacement, ttlS);
         }

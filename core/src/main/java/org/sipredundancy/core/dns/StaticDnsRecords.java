@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.sipredundancy.core.config.DnsARecord;
 import org.sipredundancy.core.config.DnsNaptrRecord;
 import org.sipredundancy.core.config.DnsSrvRecord;
@@ -38,9 +40,9 @@ public final class StaticDnsRecords
         final List<DnsARecord> a = cache.aRecords();
         final List<DnsSrvRecord> srv = cache.srvRecords();
         final List<DnsNaptrRecord> naptr = cache.naptrRecords();
-        aRecords = new DnsRecordSet(Math.max(1, a.size())).reset(DnsRecordType.A);
-        srvRecords = new DnsRecordSet(Math.max(1, srv.size())).reset(DnsRecordType.SRV);
-        naptrRecords = new DnsRecordSet(Math.max(1, naptr.size())).reset(DnsRecordType.NAPTR);
+        aRecords = new DnsRecordSet(Math.max(1, a.size())).reset(DnsType.A);
+        srvRecords = new DnsRecordSet(Math.max(1, srv.size())).reset(DnsType.SRV);
+        naptrRecords = new DnsRecordSet(Math.max(1, naptr.size())).reset(DnsType.NAPTR);
         aNames = new String[a.size()];
         srvNames = new String[srv.size()];
         naptrNames = new String[naptr.size()];
@@ -125,11 +127,11 @@ public final class StaticDnsRecords
     {
         switch (type)
         {
-            case DnsRecordType.A:
+            case DnsType.A:
                 return aRecords;
-            case DnsRecordType.SRV:
+            case DnsType.SRV:
                 return srvRecords;
-            case DnsRecordType.NAPTR:
+            case DnsType.NAPTR:
                 return naptrRecords;
             default:
                 return null;
@@ -140,11 +142,11 @@ public final class StaticDnsRecords
     {
         switch (type)
         {
-            case DnsRecordType.A:
+            case DnsType.A:
                 return aNames;
-            case DnsRecordType.SRV:
+            case DnsType.SRV:
                 return srvNames;
-            case DnsRecordType.NAPTR:
+            case DnsType.NAPTR:
                 return naptrNames;
             default:
                 return null;

@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.hal.Ipv4;
@@ -16,7 +18,7 @@ class DnsAnswerCacheTest
 
     private static DnsRecordSet addresses(final int ttlS, final String... ips)
     {
-        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsRecordType.A);
+        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsType.A);
         for (final String ip : ips)
         {
             set.addAddress((int)Ipv4.parse(ip), ttlS);
@@ -30,10 +32,10 @@ class DnsAnswerCacheTest
     {
         cache.storeAnswer(1, DOMAIN, addresses(60, "10.0.0.1", "10.0.0.2"), START_NS);
 
-        assertThat(cache.lookup(1, DnsRecordType.A, DOMAIN, START_NS + 60 * S - 1, out)).isEqualTo(DnsAnswerCache.HIT);
+        assertThat(cache.lookup(1, DnsType.A, DOMAIN, START_NS + 60 * S - 1, out)).isEqualTo(DnsAnswerCache.HIT);
         assertThat(out.size()).isEqualTo(2);
         assertThat(out.ttlS(0)).as("remaining TTL rounded up").isEqualTo(1);
-        assertThat(cache.lookup(1, DnsRecordType.A, DOMAIN, START_NS + 60 * S, out)).isEqualTo(DnsAnswerCache.MISS);
+        assertThat(cache.lookup(1, DnsType.A, DOMAIN, START_NS + 60 * S, out)).isEqualTo(DnsAnswerCache.MISS);
         assertThat(out.size()).isZero();
     }
 
@@ -45,11 +47,11 @@ class DnsAnswerCacheTest
         set.addAddress((int)Ipv4.parse("10.0.0.2"), 100);
         cache.storeAnswer(1, DOMAIN, set, START_NS);
 
-        assertThat(cache.lookup(1, DnsRecordType.A, "YEALINK.PBX.COM", START_NS + 30 * S + S / 2, out))
+        assertThat(cache.lookup(1, DnsType.A, "YEALINK.PBX.COM", START_NS + 30 * S + S / 2, out))
             .isEqualTo(DnsAnswerCache.HIT);
         assertThat(out.ttlS(0)).isEqualTo(70);
         assertThat(out.ttlS(1)).isEqualTo(70);
-        assertThat(cache.lookup(1, DnsRecordType.A, DOMAIN, START_NS + 100 * S, out)).isEqualTo(DnsAnswerCache.MISS);
+        assertThat(cache.lookup(1, DnsType.A, DOMAIN, START_NS + 100 * S, out)).isEqualTo(DnsAnswerCache.MISS);
     }
 
     @Test
@@ -59,8 +61,8 @@ class DnsAnswerCacheTest
         assertThat(cache.storeAnswer(0, DOMAIN, addresses(60, "10.0.0.1"), START_NS)).isFalse();
         cache.storeAnswer(1, DOMAIN, addresses(60, "10.0.0.1"), START_NS);
 
-        assertThat(cache.lookup(0, DnsRecordType.A, DOMAIN, START_NS, out)).isEqualTo(DnsAnswerCache.MISS);
-        assertThat(cache.storeNegative(0, DnsRecordType.SRV, DOMAIN, 60, START_NS)).isFalse();
+        assertThat(cache.lookup(0, DnsType.A, DOMAIN, START_NS, out)).isEqualTo(DnsAnswerCache.MISS);
+        assertThat(cache.storeNegative(0, DnsType.SRV, DOMAIN, 60, START_NS)).isFalse();
     }
 
     @Test
@@ -72,9 +74,9 @@ class DnsAnswerCacheTest
         assertThat(cache.storeAdditional(2, "server1.yealink.pbx.com", addresses(60, "10.0.0.1"), START_NS))
             .isTrue();
 
-        assertThat(cache.lookup(1, DnsRecordType.A, "server1.yealink.pbx.com", START_NS, out))
+        assertThat(cache.lookup(1, DnsType.A, "server1.yealink.pbx.com", START_NS, out))
             .isEqualTo(DnsAnswerCache.MISS);
-        assertThat(cache.lookup(2, DnsRecordType.A, "server1.yealink.pbx.com", START_NS, out))
+        assertThat(cache.lookup(2, DnsType.A, "server1.yealink.pbx.com", START_NS, out))
             .isEqualTo(DnsAnswerCache.HIT);
     }
 
@@ -85,7 +87,7 @@ class DnsAnswerCacheTest
         cache.storeAnswer(2, DOMAIN, addresses(60, "10.0.0.1"), START_NS);
 
         assertThat(cache.storeAdditional(2, DOMAIN, addresses(600, "10.6.6.6"), START_NS)).isFalse();
-        cache.lookup(2, DnsRecordType.A, DOMAIN, START_NS, out);
+        cache.lookup(2, DnsType.A, DOMAIN, START_NS, out);
         assertThat(Ipv4.toString(out.address(0))).isEqualTo("10.0.0.1");
     }
 
@@ -93,18 +95,18 @@ class DnsAnswerCacheTest
     @DisplayName("R-DNS-8 negative answers are kept for the SOA minimum, capped at three hours")
     void shouldCacheNegativeAnswersForSoaMinimum()
     {
-        cache.storeNegative(1, DnsRecordType.NAPTR, DOMAIN, 30, START_NS);
-        cache.storeNegative(1, DnsRecordType.SRV, DOMAIN, 1_000_000, START_NS);
+        cache.storeNegative(1, DnsType.NAPTR, DOMAIN, 30, START_NS);
+        cache.storeNegative(1, DnsType.SRV, DOMAIN, 1_000_000, START_NS);
 
-        assertThat(cache.lookup(1, DnsRecordType.NAPTR, DOMAIN, START_NS + 30 * S - 1, out))
+        assertThat(cache.lookup(1, DnsType.NAPTR, DOMAIN, START_NS + 30 * S - 1, out))
             .isEqualTo(DnsAnswerCache.NEGATIVE);
-        assertThat(cache.lookup(1, DnsRecordType.NAPTR, DOMAIN, START_NS + 30 * S, out))
+        assertThat(cache.lookup(1, DnsType.NAPTR, DOMAIN, START_NS + 30 * S, out))
             .isEqualTo(DnsAnswerCache.MISS);
-        assertThat(cache.lookup(1, DnsRecordType.SRV, DOMAIN, START_NS + 10_800 * S - 1, out))
+        assertThat(cache.lookup(1, DnsType.SRV, DOMAIN, START_NS + 10_800 * S - 1, out))
             .isEqualTo(DnsAnswerCache.NEGATIVE);
-        assertThat(cache.lookup(1, DnsRecordType.SRV, DOMAIN, START_NS + 10_800 * S, out))
+        assertThat(cache.lookup(1, DnsType.SRV, DOMAIN, START_NS + 10_800 * S, out))
             .isEqualTo(DnsAnswerCache.MISS);
-        assertThat(cache.lookup(1, DnsRecordType.A, DOMAIN, START_NS, out)).as("other types are separate")
+        assertThat(cache.lookup(1, DnsType.A, DOMAIN, START_NS, out)).as("other types are separate")
             .isEqualTo(DnsAnswerCache.MISS);
     }
 
@@ -114,9 +116,9 @@ class DnsAnswerCacheTest
     {
         final DnsAnswerCache minute = new DnsAnswerCache(4, 16, 60);
 
-        assertThat(cache.storeNegative(1, DnsRecordType.SRV, DOMAIN, -1, START_NS)).isFalse();
-        assertThat(minute.storeNegative(1, DnsRecordType.SRV, DOMAIN, -1, START_NS)).isTrue();
-        assertThat(minute.lookup(1, DnsRecordType.SRV, DOMAIN, START_NS + 60 * S - 1, out))
+        assertThat(cache.storeNegative(1, DnsType.SRV, DOMAIN, -1, START_NS)).isFalse();
+        assertThat(minute.storeNegative(1, DnsType.SRV, DOMAIN, -1, START_NS)).isTrue();
+        assertThat(minute.lookup(1, DnsType.SRV, DOMAIN, START_NS + 60 * S - 1, out))
             .isEqualTo(DnsAnswerCache.NEGATIVE);
     }
 
@@ -132,8 +134,8 @@ class DnsAnswerCacheTest
         cache.storeAnswer(1, "e.example.com", addresses(500, "10.0.0.5"), START_NS);
 
         assertThat(cache.evictionCount()).isEqualTo(1);
-        assertThat(cache.lookup(1, DnsRecordType.A, "b.example.com", START_NS, out)).isEqualTo(DnsAnswerCache.MISS);
-        assertThat(cache.lookup(1, DnsRecordType.A, "e.example.com", START_NS, out)).isEqualTo(DnsAnswerCache.HIT);
+        assertThat(cache.lookup(1, DnsType.A, "b.example.com", START_NS, out)).isEqualTo(DnsAnswerCache.MISS);
+        assertThat(cache.lookup(1, DnsType.A, "e.example.com", START_NS, out)).isEqualTo(DnsAnswerCache.HIT);
         assertThat(cache.size(START_NS)).isEqualTo(4);
     }
 
@@ -177,7 +179,7 @@ class DnsAnswerCacheTest
         assertThat(type2.resolve(DOMAIN, 0, 3, 0, 2, 0, START_NS))
             .isEqualTo("[192.168.1.14:5060 TCP, 192.168.1.13:5060 TCP]");
         assertThat(zone.asked()).containsExactly("NAPTR yealink.pbx.com", "SRV _sip._tcp.yealink.pbx.com");
-        assertThat(type2.cache.lookup(2, DnsRecordType.A, "bank.example.com", START_NS, out))
+        assertThat(type2.cache.lookup(2, DnsType.A, "bank.example.com", START_NS, out))
             .isEqualTo(DnsAnswerCache.MISS);
     }
 
@@ -185,7 +187,7 @@ class DnsAnswerCacheTest
     @DisplayName("R-DNS-8 the locator remembers a negative NAPTR answer for the SOA minimum")
     void shouldCacheNegativeAnswerInLocator()
     {
-        final FakeDnsPort zone = DnsFixtures.seedZone().remove(DnsRecordType.NAPTR, DOMAIN).soaMinimum(300)
+        final FakeDnsPort zone = DnsFixtures.seedZone().remove(DnsType.NAPTR, DOMAIN).soaMinimum(300)
             .srv("_sip._udp.yealink.pbx.com", 0, 0, 5060, "server1.yealink.pbx.com", 3600);
         final DnsFixtures.Rig rig = DnsFixtures.rig(zone);
         rig.resolve(DOMAIN, 0, 3, 0, 1, 0, START_NS);
@@ -203,15 +205,15 @@ class DnsAnswerCacheTest
     @DisplayName("R-DNS-8 a set still holding a cached version is refreshed, and one changed since is copied again")
     void shouldGiveTheCurrentRecordsWhetherOrNotTheCopyIsReused()
     {
-        final DnsRecordSet srv = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        final DnsRecordSet srv = new DnsRecordSet(16).reset(DnsType.SRV);
         srv.addSrv(0, 1, 5060, "server1.yealink.pbx.com", 60);
         srv.addSrv(0, 2, 5061, "server2.yealink.pbx.com", 60);
         cache.storeAnswer(1, "_sip._tcp.yealink.pbx.com", srv, START_NS);
 
-        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS, out))
+        assertThat(cache.lookup(1, DnsType.SRV, "_sip._tcp.yealink.pbx.com", START_NS, out))
             .isEqualTo(DnsAnswerCache.HIT);
-        out.reset(DnsRecordType.SRV).addSrv(9, 9, 9, "other.example.com", 5);
-        assertThat(cache.lookup(1, DnsRecordType.SRV, "_SIP._TCP.yealink.pbx.com", START_NS + 10 * S, out))
+        out.reset(DnsType.SRV).addSrv(9, 9, 9, "other.example.com", 5);
+        assertThat(cache.lookup(1, DnsType.SRV, "_SIP._TCP.yealink.pbx.com", START_NS + 10 * S, out))
             .isEqualTo(DnsAnswerCache.HIT);
         assertThat(out.size()).isEqualTo(2);
         assertThat(out.target(0).toString()).isEqualTo("server1.yealink.pbx.com");
@@ -219,17 +221,17 @@ class DnsAnswerCacheTest
         assertThat(out.target(1).toString()).isEqualTo("server2.yealink.pbx.com");
         assertThat(out.ttlS(1)).isEqualTo(50);
 
-        out.reset(DnsRecordType.A);
-        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 20 * S, out))
+        out.reset(DnsType.A);
+        assertThat(cache.lookup(1, DnsType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 20 * S, out))
             .isEqualTo(DnsAnswerCache.HIT);
-        assertThat(out.type()).isEqualTo(DnsRecordType.SRV);
+        assertThat(out.type()).isEqualTo(DnsType.SRV);
         assertThat(out.size()).isEqualTo(2);
         assertThat(out.ttlS(0)).isEqualTo(40);
 
-        final DnsRecordSet replacement = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        final DnsRecordSet replacement = new DnsRecordSet(16).reset(DnsType.SRV);
         replacement.addSrv(1, 0, 5070, "server3.yealink.pbx.com", 60);
         cache.storeAnswer(1, "_sip._tcp.yealink.pbx.com", replacement, START_NS + 20 * S);
-        assertThat(cache.lookup(1, DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 21 * S, out))
+        assertThat(cache.lookup(1, DnsType.SRV, "_sip._tcp.yealink.pbx.com", START_NS + 21 * S, out))
             .isEqualTo(DnsAnswerCache.HIT);
         assertThat(out.size()).isEqualTo(1);
         assertThat(out.target(0).toString()).isEqualTo("server3.yealink.pbx.com");
@@ -256,8 +258,8 @@ class DnsAnswerCacheTest
         assertThat(DomainName.hashIgnoreCase(lower)).isEqualTo(DomainName.hashIgnoreCase("_SIP._TCP.YEALINK.PBX.CO"));
 
         cache.storeAnswer(1, held, addresses(60, "10.0.0.1"), START_NS);
-        assertThat(cache.lookup(1, DnsRecordType.A, "_sip._tcp.YEALINK.pbx.com", START_NS, out))
+        assertThat(cache.lookup(1, DnsType.A, "_sip._tcp.YEALINK.pbx.com", START_NS, out))
             .isEqualTo(DnsAnswerCache.HIT);
-        assertThat(cache.lookup(1, DnsRecordType.A, copy, START_NS, out)).isEqualTo(DnsAnswerCache.HIT);
+        assertThat(cache.lookup(1, DnsType.A, copy, START_NS, out)).isEqualTo(DnsAnswerCache.HIT);
     }
 }

@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.sipredundancy.hal.Ipv4;
 
 import java.util.ArrayDeque;
@@ -69,27 +71,27 @@ final class FakeDnsPort implements DnsQueryPort
 
     FakeDnsPort a(final String name, final String address, final int ttlS)
     {
-        return put(zone, DnsRecordType.A, name, new Object[]{(int)Ipv4.parse(address), ttlS});
+        return put(zone, DnsType.A, name, new Object[]{(int)Ipv4.parse(address), ttlS});
     }
 
     FakeDnsPort srv(
         final String name, final int priority, final int weight, final int port, final String target, final int ttlS)
     {
-        return put(zone, DnsRecordType.SRV, name, new Object[]{priority, weight, port, target, ttlS});
+        return put(zone, DnsType.SRV, name, new Object[]{priority, weight, port, target, ttlS});
     }
 
     FakeDnsPort naptr(
         final String name, final int order, final int preference, final String flags, final String service,
         final String replacement, final int ttlS)
     {
-        return put(zone, DnsRecordType.NAPTR, name,
+        return put(zone, DnsType.NAPTR, name,
             new Object[]{order, preference, flags, service, "", replacement, ttlS});
     }
 
     /** An A record sent in the additional section of answers to (SRV, srvName). */
     FakeDnsPort additionalA(final String srvName, final String owner, final String address, final int ttlS)
     {
-        return put(extras, DnsRecordType.SRV, srvName, new Object[]{owner, (int)Ipv4.parse(address), ttlS});
+        return put(extras, DnsType.SRV, srvName, new Object[]{owner, (int)Ipv4.parse(address), ttlS});
     }
 
     FakeDnsPort remove(final int type, final String name)
@@ -134,7 +136,7 @@ final class FakeDnsPort implements DnsQueryPort
             return -1;
         }
         final String asText = name.toString();
-        asked.add(DnsRecordType.name(type) + " " + asText);
+        asked.add(DnsType.name(type) + " " + asText);
         final Object[] question = {queryToken, asText, type};
         if (synchronous)
         {
@@ -191,11 +193,11 @@ final class FakeDnsPort implements DnsQueryPort
 
     private void deliver(final long token, final int type, final Object[] r)
     {
-        if (type == DnsRecordType.A)
+        if (type == DnsType.A)
         {
             handler.onAddressRecord(token, (Integer)r[0], (Integer)r[1]);
         }
-        else if (type == DnsRecordType.SRV)
+        else if (type == DnsType.SRV)
         {
             handler.onSrvRecord(token, (Integer)r[0], (Integer)r[1], (Integer)r[2], (String)r[3], (Integer)r[4]);
         }

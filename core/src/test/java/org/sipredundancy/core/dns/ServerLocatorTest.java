@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,7 +218,7 @@ class ServerLocatorTest
     @DisplayName("R-DNS-3 an empty flag is non-terminal: NAPTR again on the replacement")
     void shouldFollowNonTerminalNaptr()
     {
-        final DnsFixtures.Rig rig = rig(seedZone().remove(DnsRecordType.NAPTR, DOMAIN)
+        final DnsFixtures.Rig rig = rig(seedZone().remove(DnsType.NAPTR, DOMAIN)
             .naptr(DOMAIN, 10, 10, "", "SIP+D2T", "next.yealink.pbx.com", 60)
             .naptr("next.yealink.pbx.com", 10, 10, "s", "SIP+D2T", "_sip._tcp.yealink.pbx.com", 60));
 

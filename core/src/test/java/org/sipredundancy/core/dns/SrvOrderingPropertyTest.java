@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
@@ -16,7 +18,7 @@ class SrvOrderingPropertyTest
 {
     private static DnsRecordSet srv(final List<Integer> priorities, final List<Integer> weights)
     {
-        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsType.SRV);
         for (int i = 0; i < Math.min(priorities.size(), weights.size()); i++)
         {
             set.addSrv(priorities.get(i), weights.get(i), 5060, "t" + i + ".example.com", 60);

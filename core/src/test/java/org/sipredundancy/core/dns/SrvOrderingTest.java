@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.hal.RandomSource;
@@ -14,7 +16,7 @@ class SrvOrderingTest
 
     private static DnsRecordSet srv(final int... priorityWeightPairs)
     {
-        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsRecordType.SRV);
+        final DnsRecordSet set = new DnsRecordSet(16).reset(DnsType.SRV);
         for (int i = 0; i < priorityWeightPairs.length; i += 2)
         {
             set.addSrv(priorityWeightPairs[i], priorityWeightPairs[i + 1], 5060, "t" + (i / 2) + ".example.com", 60);

@@ -1,5 +1,7 @@
 package org.sipredundancy.core.dns;
 
+import org.sipredundancy.core.dns.wire.DnsType;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.core.config.AccountConfig;
@@ -40,7 +42,7 @@ class StaticCacheExamplesTest
     /** Example 3 supplies NAPTR records: the zone has SRV (under {@code _sip._tcp}) and A records. */
     private static FakeDnsPort zoneWithoutNaptr()
     {
-        return DnsFixtures.seedZone().remove(DnsRecordType.NAPTR, DOMAIN);
+        return DnsFixtures.seedZone().remove(DnsType.NAPTR, DOMAIN);
     }
 
     private static DnsFixtures.Rig resolve(final ProvisioningConfig config, final FakeDnsPort zone)
@@ -187,11 +189,11 @@ class StaticCacheExamplesTest
         final StaticDnsRecords statics = new StaticDnsRecords(seedExample(2).staticDnsCache());
         final DnsRecordSet out = new DnsRecordSet(16);
 
-        assertThat(statics.lookup(DnsRecordType.SRV, "_SIP_TCP.Yealink.PBX.com", out)).isEqualTo(2);
+        assertThat(statics.lookup(DnsType.SRV, "_SIP_TCP.Yealink.PBX.com", out)).isEqualTo(2);
         assertThat(out.target(0)).hasToString("server1.yealink.pbx.com");
         assertThat(out.weight(1)).isEqualTo(2);
-        assertThat(statics.has(DnsRecordType.SRV, "_sip._tcp.yealink.pbx.com")).isFalse();
-        assertThat(statics.has(DnsRecordType.A, "_sip_tcp.yealink.pbx.com")).isFalse();
-        assertThat(statics.lookup(DnsRecordType.NAPTR, DOMAIN, out)).isZero();
+        assertThat(statics.has(DnsType.SRV, "_sip._tcp.yealink.pbx.com")).isFalse();
+        assertThat(statics.has(DnsType.A, "_sip_tcp.yealink.pbx.com")).isFalse();
+        assertThat(statics.lookup(DnsType.NAPTR, DOMAIN, out)).isZero();
     }
 }
