@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sipredundancy.core.config.StaticDnsCache;
 import org.sipredundancy.core.dns.ServerLocator;
 import org.sipredundancy.core.peers.DnsmasqPeer;
+import org.sipredundancy.core.peers.DnsmasqPeerTest;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DnsmasqResolveTest
 {
     private static final String ADDRESS = "127.0.0.53";
-    private static final List<String> ZONE = List.of(
-        "local-ttl=300",
-        "naptr-record=pbx.test,90,50,\"s\",\"SIP+D2T\",\"\",_sip._tcp.pbx.test",
-        "naptr-record=pbx.test,100,50,\"s\",\"SIP+D2U\",\"\",_sip._udp.pbx.test",
-        "srv-host=_sip._tcp.pbx.test,server1.pbx.test,5060,0,1",
-        "srv-host=_sip._tcp.pbx.test,server2.pbx.test,5060,0,2",
-        "host-record=server1.pbx.test,127.0.0.11",
-        "host-record=server2.pbx.test,127.0.0.12");
+    /** The INTEROP.md zone, with answers cacheable for 300 s (dnsmasq's own records default to TTL 0). */
+    private static final List<String> ZONE = Stream.concat(Stream.of("local-ttl=300"),
+        DnsmasqPeerTest.PBX_ZONE.stream()).collect(Collectors.toList());
 
     @TempDir
     static Path directory;

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers NAPTR, SRV and A (checked with dnsjava as the client), logs the queries, and stops by its pid. The
  * RFC 3263 walker's end-to-end tests against it build on this.
  */
-class DnsmasqPeerTest
+public class DnsmasqPeerTest
 {
-    static final List<String> PBX_ZONE = List.of(
+    /** The INTEROP.md zone: pbx.test → NAPTR → _sip._tcp SRV (server1 weight 1, server2 weight 2) → 127.0.0.11/12. */
+    public static final List<String> PBX_ZONE = List.of(
         "naptr-record=pbx.test,90,50,\"s\",\"SIP+D2T\",\"\",_sip._tcp.pbx.test",
         "naptr-record=pbx.test,100,50,\"s\",\"SIP+D2U\",\"\",_sip._udp.pbx.test",
         "srv-host=_sip._tcp.pbx.test,server1.pbx.test,5060,0,1",
