@@ -287,7 +287,7 @@ class ServerLocatorTest
     }
 
     @Test
-    @DisplayName("R-DNS-5 R-DNS-6 priority first, then weight; every address of every target is a candidate")
+    @DisplayName("R-DNS-5 R-DNS-6 R-DNS-10 priority, then weight; every address a candidate with its A record TTL")
     void shouldOrderByPriorityAndKeepEveryAddress()
     {
         final DnsFixtures.Rig rig = rig(new FakeDnsPort()

@@ -56,7 +56,7 @@ class StaticCacheExamplesTest
     }
 
     @Test
-    @DisplayName("R-DNS-7 R-DNS-2 example 1: the DNS server has no A record, the static A records stand in")
+    @DisplayName("R-DNS-7 R-DNS-2 R-DNS-10 example 1: no live A record, the static ones stand in with their ttl")
     void shouldUseStaticARecordsOfExample1()
     {
         final DnsFixtures.Rig rig = resolve(seedExample(1), zoneWithoutDomainA());
