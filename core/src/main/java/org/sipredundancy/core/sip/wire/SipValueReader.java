@@ -95,40 +95,7 @@ final class SipValueReader
 
     int elementEnd(final int from, final int to)
     {
-        boolean quoted = false;
-        boolean bracketed = false;
-        for (int i = from; i < to; i++)
-        {
-            final byte b = buffer.getByte(i);
-            if (quoted)
-            {
-                if (b == '\\')
-                {
-                    i++;
-                }
-                else if (b == '"')
-                {
-                    quoted = false;
-                }
-            }
-            else if (b == '"')
-            {
-                quoted = true;
-            }
-            else if (b == '<')
-            {
-                bracketed = true;
-            }
-            else if (b == '>')
-            {
-                bracketed = false;
-            }
-            else if (b == ',' && !bracketed)
-            {
-                return i;
-            }
-        }
-        return to;
+        return nextSeparator(from, to, (byte)',');
     }
 
     boolean param(final int from, final int to, final String name, final AsciiSequenceView view)
@@ -185,6 +152,15 @@ final class SipValueReader
 
     private int nextSemicolon(final int from, final int stop)
     {
+        return nextSeparator(from, stop, (byte)';');
+    }
+
+    /**
+     * The index of the next separator outside quotes (with backslash escapes) and outside angle brackets, where a
+     * URI may hold the same character; {@code stop} when there is none.
+     */
+    private int nextSeparator(final int from, final int stop, final byte separator)
+    {
         boolean quoted = false;
         boolean bracketed = false;
         for (int i = from; i < stop; i++)
@@ -213,7 +189,7 @@ final class SipValueReader
             {
                 bracketed = false;
             }
-            else if (b == ';' && !bracketed)
+            else if (b == separator && !bracketed)
             {
                 return i;
             }
