@@ -7,7 +7,9 @@ import org.sipredundancy.hal.InboundEventHandler;
 
 /**
  * Routes each inbound event to its owner: network events by endpoint handle, keys and commands to the input
- * handler. Events nobody owns (a handle already closed) are counted and dropped. A handler that throws never
+ * handler. A connection accepted by a listener arrives under its own new handle, which nobody owns yet, so it goes
+ * to the listener's owner, who then routes the new handle. Events nobody owns (a handle already closed) are
+ * counted and dropped. A handler that throws never
  * takes the duty cycle down (SPEC R-BAD-2): the error is counted and reported, and the next event is handled.
  * <p>
  * Not thread safe: duty cycle thread only.
@@ -92,7 +94,11 @@ public final class InboundRouter implements InboundEventHandler
                 }
                 return;
             }
-            final NetworkEventHandler handler = handlerByHandle.get(event.handle());
+            NetworkEventHandler handler = handlerByHandle.get(event.handle());
+            if (handler == null && type == InboundEvent.CONNECTED && event.listenerHandle() >= 0)
+            {
+                handler = handlerByHandle.get(event.listenerHandle());
+            }
             if (handler == null)
             {
                 unroutedCount++;
