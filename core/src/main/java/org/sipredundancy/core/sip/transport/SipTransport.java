@@ -173,8 +173,9 @@ public final class SipTransport implements NetworkEventHandler, SipSender
      * {@inheritDoc}
      * <p>
      * On a stream still connecting the message is queued and sent when the connection is made; on an open flow it
-     * goes straight to the network. Refusals: {@link #NO_FLOW}, {@link #PENDING_FULL}, or the network's negative
-     * {@link NetworkStatus}; each is counted as a send failure.
+     * goes straight to the network. Refusals: {@link #NO_FLOW}, {@link #PENDING_FULL}, {@link NetworkStatus#TOO_LONG}
+     * for a region outside the buffer, or the network's negative {@link NetworkStatus}; each is counted as a send
+     * failure.
      */
     public int send(
         final int flow,
@@ -193,7 +194,12 @@ public final class SipTransport implements NetworkEventHandler, SipSender
         }
         if (f.state == SipFlow.CONNECTING)
         {
-            if (length < 0 || f.pendingLength + length > f.pending.capacity())
+            if (buffer == null || offset < 0 || length < 0 || offset > buffer.capacity() - length)
+            {
+                counters.sendFailures++;
+                return NetworkStatus.TOO_LONG;
+            }
+            if (f.pendingLength + length > f.pending.capacity())
             {
                 counters.sendFailures++;
                 return PENDING_FULL;
