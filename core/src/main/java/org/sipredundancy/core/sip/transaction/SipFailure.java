@@ -24,9 +24,30 @@ public final class SipFailure
     public static final int SERVICE_UNAVAILABLE = 7;
     /** The request could not be sent at all (the network refused it), so nothing reached the server. */
     public static final int SEND_FAILED = 8;
+    /**
+     * The server answered with a final response that ends the attempt but says nothing about the server's
+     * health (403, 404, 480…): not a reason to fail over (R-SIP-3), reported with its status code.
+     */
+    public static final int REJECTED = 9;
+    /** The server challenged again after an answer to the same nonce: the credentials are wrong (R-SIP-4). */
+    public static final int AUTH_REJECTED = 10;
+    /** The transaction table was full, so the request was never sent (R-BAD-4). */
+    public static final int NO_TRANSACTION = 11;
 
     private SipFailure()
     {
+    }
+
+    /**
+     * Whether the cause says the server itself failed (R-SIP-3), so the redundancy layer moves on to the next
+     * candidate; {@link #REJECTED}, {@link #AUTH_REJECTED} and {@link #NO_TRANSACTION} do not.
+     *
+     * @param cause a constant of this class.
+     * @return true for timeouts, transport failures and 503.
+     */
+    public static boolean isServerFailure(final int cause)
+    {
+        return cause >= TIMEOUT && cause <= SEND_FAILED;
     }
 
     /**
@@ -78,6 +99,12 @@ public final class SipFailure
                 return "SERVICE_UNAVAILABLE";
             case SEND_FAILED:
                 return "SEND_FAILED";
+            case REJECTED:
+                return "REJECTED";
+            case AUTH_REJECTED:
+                return "AUTH_REJECTED";
+            case NO_TRANSACTION:
+                return "NO_TRANSACTION";
             default:
                 return "UNKNOWN(" + cause + ")";
         }

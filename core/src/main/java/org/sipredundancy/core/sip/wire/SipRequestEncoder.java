@@ -1,5 +1,6 @@
 package org.sipredundancy.core.sip.wire;
 
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -41,6 +42,9 @@ public final class SipRequestEncoder
     private long cseq = 1;
     private long expiresS;
     private CharSequence userAgent = "";
+    private DirectBuffer extraHeaders;
+    private int extraHeadersOffset;
+    private int extraHeadersLength;
 
     private MutableDirectBuffer buffer;
     private int position;
@@ -150,6 +154,36 @@ public final class SipRequestEncoder
     }
 
     /**
+     * Raw header lines, each ending in CRLF, copied verbatim before Content-Length: how an Authorization or
+     * Proxy-Authorization line written by the digest authenticator gets into the request without a copy into a
+     * String. The caller keeps the bytes unchanged until the request is encoded.
+     *
+     * @param buffer holding the lines.
+     * @param offset of the first byte.
+     * @param length in bytes; 0 for none.
+     * @return this.
+     */
+    public SipRequestEncoder extraHeaders(final DirectBuffer buffer, final int offset, final int length)
+    {
+        this.extraHeaders = buffer;
+        this.extraHeadersOffset = offset;
+        this.extraHeadersLength = length;
+        return this;
+    }
+
+    /**
+     * Forget the settings that belong to one request only (the extra header lines), keeping the per-slot fields.
+     *
+     * @return this.
+     */
+    public SipRequestEncoder clearOptional()
+    {
+        extraHeaders = null;
+        extraHeadersLength = 0;
+        return this;
+    }
+
+    /**
      * Writes the REGISTER; nothing is written past {@code offset + capacity}.
      *
      * @param buffer   to write into.
@@ -174,6 +208,7 @@ public final class SipRequestEncoder
             .text(">;expires=").number(expiresS).text("\r\n");
         text("Expires: ").number(expiresS).text("\r\n");
         text("User-Agent: ").text(userAgent).text("\r\n");
+        raw(extraHeaders, extraHeadersOffset, extraHeadersLength);
         text("Content-Length: 0\r\n\r\n");
         this.buffer = null;
         return fits ? position - offset : DOES_NOT_FIT;
@@ -192,6 +227,23 @@ public final class SipRequestEncoder
             fits = false;
         }
         return this;
+    }
+
+    private void raw(final DirectBuffer source, final int offset, final int length)
+    {
+        if (source == null || length <= 0)
+        {
+            return;
+        }
+        if (fits && length <= limit - position)
+        {
+            buffer.putBytes(position, source, offset, length);
+            position += length;
+        }
+        else
+        {
+            fits = false;
+        }
     }
 
     private SipRequestEncoder number(final long value)
