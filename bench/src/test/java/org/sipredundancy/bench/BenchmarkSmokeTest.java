@@ -33,7 +33,9 @@ class BenchmarkSmokeTest
         final Set<String> listed = listedBenchmarks();
         assertThat(listed).contains(
             TimerBenchmark.class.getName() + ".timerServiceScheduleAndExpire",
-            InboundHandoffBenchmark.class.getName() + ".inboundEventQueue");
+            InboundHandoffBenchmark.class.getName() + ".inboundEventQueue",
+            SipParseBenchmark.class.getName() + ".ours",
+            SipParseBenchmark.class.getName() + ".jainSip");
 
         final Options options = new OptionsBuilder()
             .include("^" + getClass().getPackageName().replace(".", "\\.") + "\\.")
