@@ -571,7 +571,19 @@ public final class SipMessageDecoder
      */
     public int findHeader(final CharSequence name)
     {
-        for (int h = 0; h < headerCount; h++)
+        return findHeader(name, 0);
+    }
+
+    /**
+     * The next header with a name the decoder has no id for (Route, Record-Route…), compared without case.
+     *
+     * @param name the full header name.
+     * @param from the first header index to look at.
+     * @return its index, or -1.
+     */
+    public int findHeader(final CharSequence name, final int from)
+    {
+        for (int h = Math.max(0, from); h < headerCount; h++)
         {
             if (SipHeaderName.equalsIgnoreCase(buffer, nameIndexes[h], nameLengths[h], name))
             {

@@ -42,14 +42,22 @@ public final class SipRequestEncoder
     private long cseq = 1;
     private long expiresS;
     private CharSequence userAgent = "";
+    private CharSequence requestUri = "";
+    private CharSequence fromUri = "";
+    private CharSequence toUri = "";
+    private CharSequence toTag = "";
+    private CharSequence route = "";
+    private CharSequence event = "";
+    private CharSequence accept = "";
+    private CharSequence contentType = "";
+    private DirectBuffer body;
+    private int bodyOffset;
+    private int bodyLength;
     private DirectBuffer extraHeaders;
     private int extraHeadersOffset;
     private int extraHeadersLength;
 
-    private MutableDirectBuffer buffer;
-    private int position;
-    private int limit;
-    private boolean fits;
+    private final SipTextWriter out = new SipTextWriter();
 
     /**
      * @param transport as written in Via: UDP, TCP or TLS.
@@ -180,6 +188,85 @@ public final class SipRequestEncoder
     {
         extraHeaders = null;
         extraHeadersLength = 0;
+        toTag = "";
+        route = "";
+        event = "";
+        accept = "";
+        contentType = "";
+        body = null;
+        bodyLength = 0;
+        return this;
+    }
+
+    /**
+     * @param requestUri the Request-URI of requests other than REGISTER (a REGISTER always goes to
+     *                   {@code sip:{registrarHost}}), e.g. {@code sip:4606@yealink.pbx.com}.
+     * @return this.
+     */
+    public SipRequestEncoder requestUri(final CharSequence requestUri)
+    {
+        this.requestUri = requestUri;
+        return this;
+    }
+
+    /**
+     * @param fromUri the From URI; empty for the address of record {@code sip:{user}@{registrarHost}}.
+     * @return this.
+     */
+    public SipRequestEncoder fromUri(final CharSequence fromUri)
+    {
+        this.fromUri = fromUri;
+        return this;
+    }
+
+    /**
+     * @param toUri the To URI; empty for the address of record (as a REGISTER needs).
+     * @param toTag the remote tag inside a dialog (BYE, re-SUBSCRIBE, ACK of a 2xx); empty outside one.
+     * @return this.
+     */
+    public SipRequestEncoder to(final CharSequence toUri, final CharSequence toTag)
+    {
+        this.toUri = toUri;
+        this.toTag = toTag;
+        return this;
+    }
+
+    /**
+     * @param route a Route value such as {@code <sip:proxy.example.com;lr>} for an outbound proxy; empty for none.
+     * @return this.
+     */
+    public SipRequestEncoder route(final CharSequence route)
+    {
+        this.route = route;
+        return this;
+    }
+
+    /**
+     * @param event  the Event package of a SUBSCRIBE, e.g. {@code dialog} or {@code message-summary}.
+     * @param accept the body type the subscriber accepts, e.g. {@code application/dialog-info+xml}.
+     * @return this.
+     */
+    public SipRequestEncoder subscription(final CharSequence event, final CharSequence accept)
+    {
+        this.event = event;
+        this.accept = accept;
+        return this;
+    }
+
+    /**
+     * @param contentType the body's type, e.g. {@code application/sdp}.
+     * @param body        the bytes, kept unchanged by the caller until the request is encoded.
+     * @param offset      of the first byte.
+     * @param length      in bytes.
+     * @return this.
+     */
+    public SipRequestEncoder body(
+        final CharSequence contentType, final DirectBuffer body, final int offset, final int length)
+    {
+        this.contentType = contentType;
+        this.body = body;
+        this.bodyOffset = offset;
+        this.bodyLength = length;
         return this;
     }
 
@@ -193,81 +280,88 @@ public final class SipRequestEncoder
      */
     public int encodeRegister(final MutableDirectBuffer buffer, final int offset, final int capacity)
     {
-        this.buffer = buffer;
-        position = offset;
-        limit = offset + Math.max(0, Math.min(capacity, buffer.capacity() - offset));
-        fits = offset >= 0;
-        text("REGISTER sip:").text(registrarHost).text(" SIP/2.0\r\nVia: SIP/2.0/").text(transport).text(" ")
-            .text(localHost).text(":").number(localPort).text(";branch=z9hG4bK").text(branch).text(";rport\r\n");
-        text("Max-Forwards: ").number(MAX_FORWARDS).text("\r\n");
-        text("From: <sip:").text(user).text("@").text(registrarHost).text(">;tag=").text(fromTag).text("\r\n");
-        text("To: <sip:").text(user).text("@").text(registrarHost).text(">\r\n");
-        text("Call-ID: ").text(callId).text("\r\n");
-        text("CSeq: ").number(cseq).text(" REGISTER\r\n");
-        text("Contact: <sip:").text(user).text("@").text(localHost).text(":").number(localPort)
-            .text(">;expires=").number(expiresS).text("\r\n");
-        text("Expires: ").number(expiresS).text("\r\n");
-        text("User-Agent: ").text(userAgent).text("\r\n");
-        raw(extraHeaders, extraHeadersOffset, extraHeadersLength);
-        text("Content-Length: 0\r\n\r\n");
-        this.buffer = null;
-        return fits ? position - offset : DOES_NOT_FIT;
+        return encode(SipMethod.REGISTER, buffer, offset, capacity);
     }
 
-    private SipRequestEncoder text(final CharSequence value)
+    /**
+     * Writes a request of any method the phone sends (REGISTER, INVITE, ACK, CANCEL, BYE, OPTIONS, SUBSCRIBE,
+     * NOTIFY) from the fields set: Contact for REGISTER, INVITE and SUBSCRIBE; Expires for REGISTER and SUBSCRIBE;
+     * Route, Event/Accept, extra header lines and a body when set. Nothing is written past
+     * {@code offset + capacity}.
+     *
+     * @param method   a {@link SipMethod} constant.
+     * @param buffer   to write into.
+     * @param offset   of the first octet.
+     * @param capacity octets available from offset.
+     * @return the length written, or {@link #DOES_NOT_FIT}.
+     */
+    public int encode(final int method, final MutableDirectBuffer buffer, final int offset, final int capacity)
     {
-        final int length = value.length();
-        if (fits && length <= limit - position)
+        final boolean register = method == SipMethod.REGISTER;
+        final String name = SipMethod.name(method);
+        final SipTextWriter out = this.out.wrap(buffer, offset, capacity);
+        out.text(name).text(" ");
+        if (register || requestUri.length() == 0)
         {
-            buffer.putStringWithoutLengthAscii(position, value);
-            position += length;
+            out.text("sip:").text(registrarHost);
         }
         else
         {
-            fits = false;
+            out.text(requestUri);
         }
-        return this;
-    }
-
-    private void raw(final DirectBuffer source, final int offset, final int length)
-    {
-        if (source == null || length <= 0)
+        out.text(" SIP/2.0\r\nVia: SIP/2.0/").text(transport).text(" ").text(localHost).text(":").number(localPort)
+            .text(";branch=z9hG4bK").text(branch).text(";rport\r\n");
+        out.text("Max-Forwards: ").number(MAX_FORWARDS).text("\r\n");
+        optional(out, "Route: ", route);
+        out.text("From: <");
+        addressOfRecord(out, fromUri).text(">;tag=").text(fromTag).text("\r\n");
+        out.text("To: <");
+        addressOfRecord(out, register ? "" : toUri).text(">");
+        if (toTag.length() > 0)
         {
-            return;
+            out.text(";tag=").text(toTag);
         }
-        if (fits && length <= limit - position)
+        out.text("\r\nCall-ID: ").text(callId).text("\r\n");
+        out.text("CSeq: ").number(cseq).text(" ").text(name).text("\r\n");
+        if (register || method == SipMethod.INVITE || method == SipMethod.SUBSCRIBE)
         {
-            buffer.putBytes(position, source, offset, length);
-            position += length;
+            out.text("Contact: <sip:").text(user).text("@").text(localHost).text(":").number(localPort).text(">");
+            if (register)
+            {
+                out.text(";expires=").number(expiresS);
+            }
+            out.text("\r\n");
+        }
+        if (register || method == SipMethod.SUBSCRIBE)
+        {
+            out.text("Expires: ").number(expiresS).text("\r\n");
+        }
+        optional(out, "Event: ", event);
+        optional(out, "Accept: ", accept);
+        out.text("User-Agent: ").text(userAgent).text("\r\n");
+        out.bytes(extraHeaders, extraHeadersOffset, extraHeadersLength);
+        if (body != null && bodyLength > 0)
+        {
+            out.text("Content-Type: ").text(contentType).text("\r\nContent-Length: ").number(bodyLength)
+                .text("\r\n\r\n").bytes(body, bodyOffset, bodyLength);
         }
         else
         {
-            fits = false;
+            out.text("Content-Length: 0\r\n\r\n");
         }
+        return out.finish();
     }
 
-    private SipRequestEncoder number(final long value)
+    private SipTextWriter addressOfRecord(final SipTextWriter out, final CharSequence uri)
     {
-        if (fits && value >= 0 && digits(value) <= limit - position)
-        {
-            position += buffer.putNaturalLongAscii(position, value);
-        }
-        else
-        {
-            fits = false;
-        }
-        return this;
+        return uri.length() > 0 ? out.text(uri) : out.text("sip:").text(user).text("@").text(registrarHost);
     }
 
-    private static int digits(final long value)
+    private static void optional(final SipTextWriter out, final CharSequence name, final CharSequence value)
     {
-        int count = 1;
-        long rest = value / 10;
-        while (rest > 0)
+        if (value.length() > 0)
         {
-            count++;
-            rest /= 10;
+            out.text(name).text(value).text("\r\n");
         }
-        return count;
     }
 }
