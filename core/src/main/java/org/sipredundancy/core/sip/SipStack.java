@@ -1,0 +1,136 @@
+package org.sipredundancy.core.sip;
+
+import org.agrona.DirectBuffer;
+import org.sipredundancy.core.loop.InboundRouter;
+import org.sipredundancy.core.loop.TimerService;
+import org.sipredundancy.core.sip.transaction.ClientTransactions;
+import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
+import org.sipredundancy.core.sip.transport.SipMessageHandler;
+import org.sipredundancy.core.sip.transport.SipTransport;
+import org.sipredundancy.core.sip.transport.SipTransportContext;
+import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+import org.sipredundancy.hal.Network;
+import org.sipredundancy.hal.RandomSource;
+
+/**
+ * One phone's SIP stack on one duty cycle: the transport hands every response to the client transaction table,
+ * every request to the {@link SipRequestHandler}, and every flow failure to the transactions in flight on that
+ * flow, which report it to their users with its cause (R-SIP-3). Messages that do not decode are counted and
+ * dropped here (R-BAD-2). Built once at start-up; nothing allocates afterwards. Duty cycle thread only.
+ */
+public final class SipStack implements SipMessageHandler
+{
+    private final SipTransport transport;
+    private final ClientTransactions transactions;
+    private SipRequestHandler requestHandler;
+    private long malformedCount;
+    private long unhandledRequestCount;
+
+    /**
+     * @param network      the duty cycle's network port.
+     * @param router       the duty cycle's router.
+     * @param timers       the duty cycle's timers.
+     * @param random       the injected seeded source (branches).
+     * @param localAddress the address to bind, or {@link org.sipredundancy.hal.Ipv4#ANY}.
+     * @param sipPort      the SIP port to listen on; 0 for any free port.
+     */
+    public SipStack(
+        final Network network,
+        final InboundRouter router,
+        final TimerService timers,
+        final RandomSource random,
+        final int localAddress,
+        final int sipPort)
+    {
+        transport = new SipTransport(new SipTransportContext().network(network).router(router).handler(this)
+            .localAddress(localAddress).sipPort(sipPort));
+        transactions = new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(transport)
+            .random(random));
+    }
+
+    /**
+     * @param requestHandler who takes incoming requests; null to count and drop them.
+     * @return this.
+     */
+    public SipStack requestHandler(final SipRequestHandler requestHandler)
+    {
+        this.requestHandler = requestHandler;
+        return this;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSipMessage(
+        final int flow, final int remoteAddress, final int remotePort, final SipMessageDecoder message,
+        final long nowNs)
+    {
+        if (!message.isRequest())
+        {
+            transactions.onResponse(message, nowNs);
+        }
+        else if (requestHandler != null)
+        {
+            requestHandler.onRequest(flow, remoteAddress, remotePort, message, nowNs);
+        }
+        else
+        {
+            unhandledRequestCount++;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMalformed(
+        final int flow,
+        final int remoteAddress,
+        final int remotePort,
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final long nowNs)
+    {
+        malformedCount++;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onFlowFailure(final int flow, final int transportError, final long nowNs)
+    {
+        transactions.onFlowFailure(flow, transportError, nowNs);
+    }
+
+    /**
+     * @return the transport: open it, and ask it for flows to servers.
+     */
+    public SipTransport transport()
+    {
+        return transport;
+    }
+
+    /**
+     * @return the client transaction table requests run in.
+     */
+    public ClientTransactions transactions()
+    {
+        return transactions;
+    }
+
+    /**
+     * @return messages that did not decode, since start.
+     */
+    public long malformedCount()
+    {
+        return malformedCount;
+    }
+
+    /**
+     * @return requests dropped because no handler was set, since start.
+     */
+    public long unhandledRequestCount()
+    {
+        return unhandledRequestCount;
+    }
+}
