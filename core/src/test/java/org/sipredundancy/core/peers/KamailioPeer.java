@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * A real Kamailio registrar with digest authentication and an in-memory location table on one loopback address
  * (INTEROP.md), so the failover tests can register against a real server, kill it by its pid to make it fail, and
  * start it again on the same address and port. Every request it receives is logged as one {@code SIPLOG} line
- * (method, source, transport, CSeq, expiries, user and the reply code it sent), which {@link #requests()} parses.
+ * (method, source, transport, CSeq, expiries, user, the reply code it sent and the expiry it granted), which
+ * {@link #requests()} parses.
  * The location table is read through {@code kamcmd} on a control socket private to this instance.
  *
  * <p>Kamailio forks worker processes that do not die with the main one, so {@link #kill()} kills the main process
@@ -48,10 +49,14 @@ public final class KamailioPeer implements AutoCloseable
     private Process process;
     private int probeSequence;
 
-    /** One request Kamailio received and the final reply it sent, parsed from a {@code SIPLOG} line. */
+    /**
+     * One request Kamailio received and the reply it sent, parsed from a {@code SIPLOG} line. Absent values are -1:
+     * expiresS is the request's Expires header, contactExpiresS its Contact expires parameter, grantedExpiresS the
+     * expires parameter of the reply's Contact (a 200 to a REGISTER).
+     */
     public record LoggedRequest(
         String method, String source, String transport, long cseq, long expiresS, long contactExpiresS, String user,
-        int reply)
+        int reply, long grantedExpiresS)
     {
     }
 
@@ -85,6 +90,26 @@ public final class KamailioPeer implements AutoCloseable
         final int maxExpiresS)
         throws IOException
     {
+        return start(directory, address, port, users, minExpiresS, maxExpiresS, false);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Map, int, int)}, choosing what the registrar does with an expiry below
+     * min_expires.
+     *
+     * @param intervalTooBrief true: reply 423 with Min-Expires ({@code min_expires_mode} 1); false: raise the
+     *                         expiry to min_expires and reply 200 (mode 0, Kamailio's default).
+     */
+    public static KamailioPeer start(
+        final Path directory,
+        final String address,
+        final int port,
+        final Map<String, String> users,
+        final int minExpiresS,
+        final int maxExpiresS,
+        final boolean intervalTooBrief)
+        throws IOException
+    {
         DebianPackages.ensureInstalled(BINARY, "kamailio");
         if (!address.startsWith("127."))
         {
@@ -95,7 +120,8 @@ public final class KamailioPeer implements AutoCloseable
         {
             throw new IllegalArgumentException("directory path too long for a unix socket: " + directory);
         }
-        Files.writeString(peer.config, peer.configuration(users, minExpiresS, maxExpiresS), StandardCharsets.US_ASCII);
+        Files.writeString(peer.config, peer.configuration(users, minExpiresS, maxExpiresS, intervalTooBrief),
+            StandardCharsets.US_ASCII);
         final String check = run(List.of(BINARY, "-c", "-f", peer.config.toString()));
         if (!check.contains("exited 0"))
         {
@@ -215,7 +241,8 @@ public final class KamailioPeer implements AutoCloseable
         }
     }
 
-    private String configuration(final Map<String, String> users, final int minExpiresS, final int maxExpiresS)
+    private String configuration(
+        final Map<String, String> users, final int minExpiresS, final int maxExpiresS, final boolean tooBrief)
     {
         final StringBuilder passwords = new StringBuilder();
         for (final Map.Entry<String, String> user : new TreeMap<>(users).entrySet())
@@ -227,8 +254,6 @@ public final class KamailioPeer implements AutoCloseable
             passwords.append("    if ($au == \"").append(user.getKey()).append("\") { $var(pw) = \"")
                 .append(user.getValue()).append("\"; }\n");
         }
-        final String log = "    xlog(\"L_INFO\", \"SIPLOG method=$rm src=$si:$sp proto=$pr cseq=$cs " +
-            "expires=$hdr(Expires) cexpires=$(ct{param.value,expires}) user=$fU reply=";
         return "#!KAMAILIO\n" +
             "debug=2\nlog_stderror=yes\nfork=yes\nchildren=2\ntcp_children=2\nauto_aliases=no\n" +
             "listen=udp:" + address + ":" + port + "\n" +
@@ -240,21 +265,34 @@ public final class KamailioPeer implements AutoCloseable
             "modparam(\"registrar\", \"min_expires\", " + minExpiresS + ")\n" +
             "modparam(\"registrar\", \"max_expires\", " + maxExpiresS + ")\n" +
             "modparam(\"registrar\", \"default_expires\", " + maxExpiresS + ")\n" +
+            "modparam(\"registrar\", \"min_expires_mode\", " + (tooBrief ? 1 : 0) + ")\n" +
             "modparam(\"ctl\", \"binrpc\", \"unix:" + controlSocket + "\")\n" +
             "request_route {\n" +
+            "    $var(src) = $si + \":\" + $sp;\n" +
+            "    $var(proto) = $pr;\n" +
+            "    $var(exp) = \"\";\n" +
+            "    if (is_present_hf(\"Expires\")) { $var(exp) = $hdr(Expires); }\n" +
+            "    $var(cexp) = \"\";\n" +
+            "    if (is_present_hf(\"Contact\")) { $var(cexp) = $(ct{param.value,expires}); }\n" +
             "    if (!mf_process_maxfwd_header(\"10\")) {\n" +
-            log + "483\\n\");\n        sl_send_reply(\"483\", \"Too Many Hops\");\n        exit;\n    }\n" +
-            "    if (is_method(\"OPTIONS\")) {\n" +
-            log + "200\\n\");\n        sl_send_reply(\"200\", \"OK\");\n        exit;\n    }\n" +
+            "        sl_send_reply(\"483\", \"Too Many Hops\");\n        exit;\n    }\n" +
+            "    if (is_method(\"OPTIONS\")) {\n        sl_send_reply(\"200\", \"OK\");\n        exit;\n    }\n" +
             "    if (!is_method(\"REGISTER\")) {\n" +
-            log + "405\\n\");\n        sl_send_reply(\"405\", \"Method Not Allowed\");\n        exit;\n    }\n" +
+            "        sl_send_reply(\"405\", \"Method Not Allowed\");\n        exit;\n    }\n" +
             "    $var(pw) = \"\";\n" + passwords +
             "    if (!is_present_hf(\"Authorization\") || $var(pw) == \"\" ||\n" +
             "        !pv_www_authenticate(\"$td\", \"$var(pw)\", \"0\")) {\n" +
-            log + "401\\n\");\n        www_challenge(\"$td\", \"1\");\n        exit;\n    }\n" +
+            "        www_challenge(\"$td\", \"1\");\n        exit;\n    }\n" +
             "    consume_credentials();\n" +
-            "    if (save(\"location\")) {\n" + log + "200\\n\");\n    } else {\n" + log + "500\\n\");\n    }\n" +
-            "    exit;\n}\n";
+            "    save(\"location\");\n" +
+            "    exit;\n}\n" +
+            // Every reply this server sends is stateless (sl, auth, registrar), so this one place logs them all with
+            // the code actually sent. Here the current message is the reply: the request's fields come from $var,
+            // and the reply's Contact expires is the expiry the registrar granted.
+            "event_route[sl:local-response] {\n" +
+            "    xlog(\"L_INFO\", \"SIPLOG method=$rm src=$var(src) proto=$var(proto) cseq=$cs " +
+            "expires=$var(exp) cexpires=$var(cexp) user=$fU reply=$rs granted=$(ct{param.value,expires})\\n\");\n" +
+            "}\n";
     }
 
     private static String loadModules(final String... modules)
@@ -337,7 +375,7 @@ public final class KamailioPeer implements AutoCloseable
         }
         return new LoggedRequest(values.get("method"), values.get("src"), values.get("proto"),
             number(values.get("cseq")), number(values.get("expires")), number(values.get("cexpires")),
-            values.get("user"), (int)number(values.get("reply")));
+            values.get("user"), (int)number(values.get("reply")), number(values.get("granted")));
     }
 
     private static long number(final String value)

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Kamailio harness works: it installs when missing, starts on a loopback address, challenges REGISTER with
@@ -79,6 +80,7 @@ public class KamailioPeerTest
             assertThat(peer.contacts("alice")).hasSize(1);
             final long firstPid = peer.pid();
 
+            final long killAt = System.nanoTime();
             peer.kill();
             final long killed = System.nanoTime();
 
@@ -87,6 +89,7 @@ public class KamailioPeerTest
             assertThat(answersOptions(peer)).isFalse();
             assertThatThrownBy(() -> peer.contacts("alice")).isInstanceOf(IOException.class);
 
+            final long restartAt = System.nanoTime();
             peer.restart();
             final long restarted = System.nanoTime();
 
@@ -95,7 +98,54 @@ public class KamailioPeerTest
             assertThat(answersOptions(peer)).isTrue();
             assertThat(peer.contacts("alice")).isEmpty();
             System.out.printf(java.util.Locale.ROOT, "kamailio start %d ms, kill %d ms, restart %d ms%n",
-                (started - startAt) / 1_000_000, (killed - started) / 1_000_000, (restarted - killed) / 1_000_000);
+                (started - startAt) / 1_000_000, (killed - killAt) / 1_000_000, (restarted - restartAt) / 1_000_000);
+        }
+    }
+
+    @Test
+    @DisplayName("R-SIP-4 R-SIP-5 Kamailio grants min_expires for a shorter request and max_expires for a longer one")
+    void shouldClampExpiry() throws Exception
+    {
+        try (KamailioPeer peer = KamailioPeer.start(directory, "127.0.0.15", 0, USERS, 10, 60);
+            SipTestClient client = new SipTestClient(peer.address(), peer.port(), false, "alice"))
+        {
+            client.credentials("alice", "alice-secret");
+            final String contactUri = "<sip:alice@127.0.0.1:" + client.localPort() + ">";
+
+            final String shortReply = client.registerWithChallenge(5)[1];
+            final String longReply = client.registerWithChallenge(3600)[1];
+
+            assertThat(shortReply).startsWith("SIP/2.0 200 ");
+            assertThat(SipTestClient.header(shortReply, "Contact")).isEqualTo(contactUri + ";expires=10");
+            assertThat(longReply).startsWith("SIP/2.0 200 ");
+            assertThat(SipTestClient.header(longReply, "Contact")).isEqualTo(contactUri + ";expires=60");
+            assertThat(peer.requests())
+                .filteredOn(request -> "REGISTER".equals(request.method()) && request.reply() == 200)
+                .extracting(KamailioPeer.LoggedRequest::expiresS, KamailioPeer.LoggedRequest::grantedExpiresS)
+                .containsExactly(tuple(5L, 10L), tuple(3600L, 60L));
+        }
+    }
+
+    @Test
+    @DisplayName("R-SIP-4 R-SIP-5 Kamailio in min_expires_mode 1 answers a too short expiry with 423 and Min-Expires")
+    void shouldAnswerIntervalTooBrief() throws Exception
+    {
+        try (KamailioPeer peer = KamailioPeer.start(directory, "127.0.0.16", 0, USERS, 20, 60, true);
+            SipTestClient client = new SipTestClient(peer.address(), peer.port(), false, "alice"))
+        {
+            client.credentials("alice", "alice-secret");
+
+            final String tooShort = client.registerWithChallenge(10)[1];
+
+            assertThat(tooShort).startsWith("SIP/2.0 423 ");
+            assertThat(SipTestClient.header(tooShort, "Min-Expires")).isEqualTo("20");
+            assertThat(peer.contacts("alice")).isEmpty();
+            assertThat(peer.requests()).extracting(KamailioPeer.LoggedRequest::reply).endsWith(401, 423);
+
+            final String enough = client.registerWithChallenge(20)[1];
+
+            assertThat(enough).startsWith("SIP/2.0 200 ");
+            assertThat(peer.contacts("alice")).hasSize(1);
         }
     }
 
@@ -129,10 +179,10 @@ public class KamailioPeerTest
 
             final String source = "127.0.0.1:" + client.localPort();
             assertThat(peer.requests()).filteredOn(request -> "REGISTER".equals(request.method())).containsExactly(
-                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 1, 20, 20, "alice", 401),
-                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 2, 20, 20, "alice", 200),
-                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 3, 0, 0, "alice", 401),
-                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 4, 0, 0, "alice", 200));
+                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 1, 20, 20, "alice", 401, -1),
+                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 2, 20, 20, "alice", 200, 20),
+                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 3, 0, 0, "alice", 401, -1),
+                new KamailioPeer.LoggedRequest("REGISTER", source, proto, 4, 0, 0, "alice", 200, -1));
         }
     }
 

@@ -63,6 +63,18 @@ final class SipTestClient implements AutoCloseable
         return tcp ? tcpSocket.getLocalPort() : udpSocket.getLocalPort();
     }
 
+    void timeoutMs(final int timeoutMs) throws IOException
+    {
+        if (tcp)
+        {
+            tcpSocket.setSoTimeout(timeoutMs);
+        }
+        else
+        {
+            udpSocket.setSoTimeout(timeoutMs);
+        }
+    }
+
     DigestChallenge challenge()
     {
         return challenge;
