@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
  * The allocation counter every zero-allocation test reads: warm up, then measure windows of work until one
  * allocates exactly nothing. The JIT may allocate a few hundred bytes of its own now and then, so one window out of
  * five must be zero; an allocation the code under test made shows in every window. Under {@code -Xint} (the
- * {@code allocation-interpreted} run) one smaller window is measured, where escape analysis cannot hide anything.
+ * {@code allocation-interpreted} run) one window of a tenth of the work is measured, where escape analysis cannot
+ * hide anything.
  */
 public final class AllocationWindows
 {
@@ -45,7 +46,7 @@ public final class AllocationWindows
         for (int i = 0, n = interpreted ? 1 : JIT_WINDOWS; i < n; i++)
         {
             final long before = THREADS.getCurrentThreadAllocatedBytes();
-            rounds.accept(window);
+            rounds.accept(interpreted ? Math.max(1, window / 10) : window);
             final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
             windows.add(allocated);
             if (allocated == 0)

@@ -61,7 +61,7 @@ class RegistrationZeroAllocationTest implements SipSender, RegistrationListener
 
         final List<Long> windows = AllocationWindows.measure(this::cycles, 20_000, 50_000);
 
-        assertThat(registered).isGreaterThan(50_000);
+        assertThat(registered).isGreaterThan(AllocationWindows.interpreted() ? 5_000 : 50_000);
         assertThat(registration.nonceCount()).isEqualTo(registered);
         assertThat(windows).as("bytes allocated per window").contains(0L);
     }
