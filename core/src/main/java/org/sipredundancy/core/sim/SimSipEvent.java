@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param remoteAddress the peer's address.
  * @param remotePort    the peer's port.
  * @param transport     a {@link org.sipredundancy.hal.Transport} constant.
- * @param firstLine     the request or status line (non-printable bytes shown as '.').
+ * @param firstLine     the request line without its SIP version, or the status code and reason
  * @param cseq          the CSeq number, -1 when missing.
  * @param callId        the Call-ID, empty when missing.
  */
@@ -52,7 +52,7 @@ public record SimSipEvent(
     public String line()
     {
         final long millis = timeNs / 1_000_000L;
-        final String time = String.format(Locale.ROOT, "%6d.%03ds", millis / 1000, millis % 1000);
+        final String time = String.format(Locale.ROOT, "%5d.%03ds", millis / 1000, millis % 1000);
         return time + "  " + Ipv4.toString(localAddress) + (direction == Direction.IN ? " <- " : " -> ") +
             Ipv4.toString(remoteAddress) + ":" + remotePort + "  " + firstLine +
             (cseq >= 0 ? " (CSeq " + cseq + ")" : "");

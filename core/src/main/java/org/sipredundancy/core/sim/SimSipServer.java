@@ -51,6 +51,8 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private static final int MAX_LINE_SHOWN = 200;
     private static final long DEFAULT_EXPIRES_S = 3600;
     private static final int UNLIMITED = -1;
+    private static final String VERSION_SUFFIX = " SIP/2.0";
+    private static final String VERSION_PREFIX = "SIP/2.0 ";
 
     private final InboundEventQueue queue = new InboundEventQueue(256, 8192);
     private final Simulation simulation;
@@ -826,7 +828,12 @@ public final class SimSipServer implements SimNode, InboundEventHandler
             }
             line.append(b >= 0x20 && b < 0x7F ? (char)b : '.');
         }
-        return line.toString();
+        final String text = line.toString();
+        if (text.endsWith(VERSION_SUFFIX))
+        {
+            return text.substring(0, text.length() - VERSION_SUFFIX.length());
+        }
+        return text.startsWith(VERSION_PREFIX) ? text.substring(VERSION_PREFIX.length()) : text;
     }
 
     private static String reason(final int status)
