@@ -49,6 +49,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private static final int MESSAGE_CAPACITY = 65535;
     private static final int MAX_TRANSACTIONS = 4096;
     private static final int MAX_LINE_SHOWN = 200;
+    private static final int MAX_LADDER_EVENTS = 1_000_000;
     private static final long DEFAULT_EXPIRES_S = 3600;
     private static final int UNLIMITED = -1;
     private static final String VERSION_SUFFIX = " SIP/2.0";
@@ -331,7 +332,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     }
 
     /**
-     * @return every message in and out, in order.
+     * @return every message in and out, in order (the first million, so a long run cannot exhaust memory).
      */
     public List<SimSipEvent> ladder()
     {
@@ -812,6 +813,10 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         final long cseq,
         final String callId)
     {
+        if (ladder.size() >= MAX_LADDER_EVENTS)
+        {
+            return;
+        }
         ladder.add(new SimSipEvent(clock.nanoTime(), direction, address, port, remoteAddress, remotePort, transport,
             firstLine, cseq, callId));
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sipredundancy.hal.Ipv4;
 import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.Transport;
+import org.sipredundancy.hal.sim.DeadHostBehaviour;
 import org.sipredundancy.hal.sim.SimNetworkContext;
 
 import java.nio.charset.StandardCharsets;
@@ -197,6 +198,27 @@ class SimSipServerTest
         phone.send(phone.register("1001", "b2", 2, 3600, null));
         run(100 * MS);
         assertThat(SipTestClient.status(phone.last())).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("R-SIP-3 a killed server hears nothing; revived, it answers again and keeps its bindings")
+    void killAndRevive()
+    {
+        server.requireAuth(false);
+        phone.send(phone.register("1001", "b1", 1, 3600, null));
+        run(100 * MS);
+        simulation.network().kill(SERVER, DeadHostBehaviour.SILENT);
+        phone.send(phone.request("OPTIONS", "o1", 1, "c1"));
+        run(1 * S);
+        assertThat(phone.received).hasSize(1);
+        assertThat(server.ladder()).hasSize(2);
+
+        simulation.network().revive(SERVER);
+        phone.send(phone.request("OPTIONS", "o2", 2, "c1"));
+        run(100 * MS);
+        assertThat(phone.received).hasSize(2);
+        assertThat(phone.last()).startsWith("SIP/2.0 200 OK\r\n").contains("CSeq: 2 OPTIONS\r\n");
+        assertThat(server.isRegistered("1001", simulation.clock().nanoTime())).isTrue();
     }
 
     @Test
