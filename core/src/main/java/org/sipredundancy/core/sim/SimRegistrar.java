@@ -1,0 +1,203 @@
+package org.sipredundancy.core.sim;
+
+import org.sipredundancy.hal.RandomSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registrar logic of a {@link SimSipServer} (RFC 3261 section 10.3, RFC 7616): accounts, digest nonces with
+ * their nonce counts and lifetimes, and bindings that run out in virtual time. It decides the answer to a REGISTER;
+ * the server does the wire work. Simulation only: it allocates. Not thread safe.
+ */
+final class SimRegistrar
+{
+    static final long NS_PER_S = 1_000_000_000L;
+    private static final int MAX_NONCES = 1024;
+
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, long[]> nonces = new LinkedHashMap<>();
+    private final List<SimBinding> bindings = new ArrayList<>();
+    private final Map<String, Integer> registerCounts = new HashMap<>();
+    private final SimDigestCredentials credentials = new SimDigestCredentials();
+    private final RandomSource random;
+    String realm;
+    String algorithm = "MD5";
+    boolean requireAuth = true;
+    long nonceLifetimeS = 300;
+    long minExpiresS;
+    long maxExpiresS;
+
+    /** The outcome of one REGISTER. */
+    static final class Outcome
+    {
+        int status;
+        String reason;
+        String wwwAuthenticate;
+        long minExpiresS = -1;
+        final StringBuilder contactLines = new StringBuilder();
+    }
+
+    SimRegistrar(final RandomSource random, final String realm)
+    {
+        this.random = random;
+        this.realm = realm;
+    }
+
+    void user(final String user, final String password)
+    {
+        passwords.put(user, password);
+    }
+
+    /**
+     * Decide the answer to a REGISTER.
+     *
+     * @param user          the To URI's user part.
+     * @param authorization the Authorization header value, or null.
+     * @param contacts      each Contact URI ("*" for all).
+     * @param requested     each Contact's requested expiry in seconds.
+     * @return the outcome.
+     */
+    Outcome register(
+        final String user,
+        final String authorization,
+        final List<String> contacts,
+        final List<Long> requested,
+        final SimBinding template,
+        final long nowNs)
+    {
+        final Outcome outcome = new Outcome();
+        if (requireAuth && !authorized(authorization, nowNs, outcome))
+        {
+            return outcome;
+        }
+        for (int i = 0; i < contacts.size(); i++)
+        {
+            final long expiresS = requested.get(i);
+            if (expiresS > 0 && minExpiresS > 0 && expiresS < minExpiresS)
+            {
+                outcome.status = 423;
+                outcome.reason = "Interval Too Brief";
+                outcome.minExpiresS = minExpiresS;
+                return outcome;
+            }
+        }
+        for (int i = 0; i < contacts.size(); i++)
+        {
+            final String contact = contacts.get(i);
+            final long granted = maxExpiresS > 0 ? Math.min(requested.get(i), maxExpiresS) : requested.get(i);
+            bindings.removeIf(b -> b.user().equals(user) && ("*".equals(contact) || b.contact().equals(contact)));
+            if (granted > 0 && !"*".equals(contact))
+            {
+                bindings.add(new SimBinding(user, contact, nowNs + granted * NS_PER_S, template.sourceAddress(),
+                    template.sourcePort(), template.callId(), template.cseq()));
+            }
+        }
+        registerCounts.merge(user, 1, Integer::sum);
+        for (final SimBinding b : bindings)
+        {
+            if (b.user().equals(user) && b.expiresAtNs() > nowNs)
+            {
+                final long leftS = (b.expiresAtNs() - nowNs + NS_PER_S - 1) / NS_PER_S;
+                outcome.contactLines.append("Contact: <").append(b.contact()).append(">;expires=").append(leftS)
+                    .append("\r\n");
+            }
+        }
+        outcome.status = 200;
+        outcome.reason = "OK";
+        return outcome;
+    }
+
+    private boolean authorized(final String authorization, final long nowNs, final Outcome outcome)
+    {
+        if (authorization == null || !credentials.parse(authorization).isDigest())
+        {
+            challenge(outcome, false, nowNs);
+            return false;
+        }
+        final String username = credentials.get("username");
+        final String password = passwords.get(username);
+        final String nonce = credentials.get("nonce");
+        final String qop = credentials.get("qop");
+        final String nc = credentials.get("nc");
+        final String sentAlgorithm = credentials.get("algorithm").isEmpty() ? "MD5" : credentials.get("algorithm");
+        if (password == null || !realm.equals(credentials.get("realm")) ||
+            !algorithm.equalsIgnoreCase(sentAlgorithm) || !("auth".equals(qop) || qop.isEmpty()))
+        {
+            challenge(outcome, false, nowNs);
+            return false;
+        }
+        final String expected = SimDigestVerifier.expectedResponse(algorithm, password, "REGISTER", credentials);
+        if (!expected.equalsIgnoreCase(credentials.get("response")))
+        {
+            challenge(outcome, false, nowNs);
+            return false;
+        }
+        final long[] state = nonces.get(nonce);
+        if (state == null || nowNs - state[0] >= nonceLifetimeS * NS_PER_S)
+        {
+            challenge(outcome, true, nowNs);
+            return false;
+        }
+        final long count = parseHex(nc);
+        if (!qop.isEmpty() && count <= state[1])
+        {
+            challenge(outcome, false, nowNs);
+            return false;
+        }
+        state[1] = count;
+        return true;
+    }
+
+    private void challenge(final Outcome outcome, final boolean stale, final long nowNs)
+    {
+        final String nonce = Long.toHexString(random.nextLong()) + Long.toHexString(nowNs);
+        if (nonces.size() >= MAX_NONCES)
+        {
+            nonces.remove(nonces.keySet().iterator().next());
+        }
+        nonces.put(nonce, new long[] {nowNs, 0});
+        outcome.status = 401;
+        outcome.reason = "Unauthorized";
+        outcome.wwwAuthenticate = "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=" +
+            algorithm + (stale ? ", stale=true" : "");
+    }
+
+    private static long parseHex(final String text)
+    {
+        try
+        {
+            return text.isEmpty() || text.length() > 8 ? -1 : Long.parseLong(text, 16);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    boolean isRegistered(final String user, final long nowNs)
+    {
+        for (final SimBinding b : bindings)
+        {
+            if (b.user().equals(user) && b.expiresAtNs() > nowNs)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<SimBinding> bindings(final long nowNs)
+    {
+        bindings.removeIf(b -> b.expiresAtNs() <= nowNs);
+        return List.copyOf(bindings);
+    }
+
+    int registerCount(final String user)
+    {
+        return registerCounts.getOrDefault(user, 0);
+    }
+}
