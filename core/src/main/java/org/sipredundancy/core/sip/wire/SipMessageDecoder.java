@@ -3,6 +3,8 @@ package org.sipredundancy.core.sip.wire;
 import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * A flyweight over one received SIP message (RFC 3261 section 7). {@link #wrap} checks the framing once, with work
  * bounded by the length, and returns a {@link SipDecodeStatus}; the start line and every header line are then
@@ -30,6 +32,10 @@ public final class SipMessageDecoder
     public static final int MAX_HEADERS = 64;
     /** Longest line, in octets without its line end; longer is {@link SipDecodeStatus#LINE_TOO_LONG}. */
     public static final int MAX_LINE_LENGTH = 4096;
+
+    private static final long EIGHT_LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long EIGHT_ONES = 0x0101010101010101L;
+    private static final long EIGHT_HIGH_BITS = 0x8080808080808080L;
 
     private static final int NO_LINE_END = -1;
     private static final int TOO_LONG = -2;
@@ -148,17 +154,38 @@ public final class SipMessageDecoder
         return code;
     }
 
+    /**
+     * The next LF at or after {@code from}. Eight bytes are tested at a time (a zero byte of {@code word ^ LFs}
+     * marks an LF; the lowest marked byte is always a true one), since finding line ends is most of the work of
+     * decoding a message.
+     */
     private int lineEnd(final int from)
     {
         final int limit = Math.min(end, from + MAX_LINE_LENGTH + 2);
-        for (int i = from; i < limit; i++)
+        int i = from;
+        while (i + Long.BYTES <= limit)
+        {
+            final long x = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN) ^ EIGHT_LINE_FEEDS;
+            final long marks = (x - EIGHT_ONES) & ~x & EIGHT_HIGH_BITS;
+            if (marks != 0)
+            {
+                return lineEndAt(from, i + (Long.numberOfTrailingZeros(marks) >>> 3));
+            }
+            i += Long.BYTES;
+        }
+        for (; i < limit; i++)
         {
             if (buffer.getByte(i) == '\n')
             {
-                return contentEnd(from, i) - from > MAX_LINE_LENGTH ? TOO_LONG : i;
+                return lineEndAt(from, i);
             }
         }
         return limit < end ? TOO_LONG : NO_LINE_END;
+    }
+
+    private int lineEndAt(final int from, final int lineFeed)
+    {
+        return contentEnd(from, lineFeed) - from > MAX_LINE_LENGTH ? TOO_LONG : lineFeed;
     }
 
     private int contentEnd(final int from, final int lineFeed)
