@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * request came from, its RFC 3261 section 17.2 state and its two timers. Rows are made at start and reused.
  * <pre>
  *   INVITE:      PROCEEDING --2xx--&gt; ACCEPTED (2xx resent T1..T2 until ACK, 64*T1) --&gt; free
- *                    +------300-699--&gt; COMPLETED (Timer G resends, Timer H) --ACK--&gt; CONFIRMED (Timer I) --&gt; free
+ *                    +--300-699--&gt; COMPLETED (Timer G resends, Timer H) --ACK--&gt; CONFIRMED (Timer I) --&gt; free
  *   non-INVITE:  TRYING --1xx--&gt; PROCEEDING --final--&gt; COMPLETED (Timer J) --&gt; free
  * </pre>
  */

@@ -2,7 +2,6 @@ package org.sipredundancy.core.sip.transaction;
 
 import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.sipredundancy.core.loop.TimerExpiryHandler;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.wire.SipHeaderName;
@@ -109,7 +108,11 @@ public final class ServerTransactions implements TimerExpiryHandler
      * @return a new row index, or {@link #RETRANSMISSION}, {@link #ACK_ABSORBED}, {@link #FULL}, {@link #UNUSABLE}.
      */
     public int onRequest(
-        final int flow, final int remoteAddress, final int remotePort, final SipMessageDecoder request, final long nowNs)
+        final int flow,
+        final int remoteAddress,
+        final int remotePort,
+        final SipMessageDecoder request,
+        final long nowNs)
     {
         if (!keyOf(request))
         {

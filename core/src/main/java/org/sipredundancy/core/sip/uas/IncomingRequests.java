@@ -131,7 +131,11 @@ public final class IncomingRequests implements InputEventHandler
      *         {@link #DROPPED_MALFORMED}, {@link #ABSORBED} or {@link #NOT_ANSWERED}.
      */
     public int onRequest(
-        final int flow, final int remoteAddress, final int remotePort, final SipMessageDecoder request, final long nowNs)
+        final int flow,
+        final int remoteAddress,
+        final int remotePort,
+        final SipMessageDecoder request,
+        final long nowNs)
     {
         if (!sourceFilter.isAllowed(remoteAddress))
         {

@@ -141,7 +141,7 @@ class IncomingRequestsTest
     }
 
     @Test
-    @DisplayName("R-SIP-6 R-SIP-2 CANCEL of the ringing INVITE: 200 to the CANCEL, 487 to the INVITE, ended; ACK stops G")
+    @DisplayName("R-SIP-6 R-SIP-2 CANCEL of a ringing INVITE: 200 to it, 487 to the INVITE, call ended; ACK stops G")
     void cancelOfRingingInvite()
     {
         harness.receive(invite());
