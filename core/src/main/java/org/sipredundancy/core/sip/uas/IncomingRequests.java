@@ -386,7 +386,6 @@ public final class IncomingRequests implements InputEventHandler
         encoder.clearOptional();
         if (respond(row, invite, 100, "Trying", "", nowNs) < 0)
         {
-            transactions.abandon(row);
             return NOT_ANSWERED;
         }
         callIdBytes.putBytes(0, view.buffer(), view.offset(), view.length());

@@ -282,6 +282,52 @@ class IncomingRequestsTest
         assertThat(small.receive(request("OPTIONS", "z9hG4bK4", "o-4", 1, "", ""))).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("R-SIP-6 BYE in the early dialog of the ringing call: 200, then 487 to the INVITE, call ended")
+    void byeWhileRinging()
+    {
+        harness.receive(invite());
+        harness.decodeSent(1).toTag(view);
+        final String tag = view.toString();
+
+        assertThat(harness.receive(request("BYE", "z9hG4bKbye", "call-1", 2, tag, ""))).isEqualTo(200);
+
+        assertThat(harness.statusLines()).containsExactly(
+            "SIP/2.0 100 Trying", "SIP/2.0 180 Ringing", "SIP/2.0 200 OK", "SIP/2.0 487 Request Terminated");
+        assertThat(harness.events).containsExactly("incoming 1 cseq 1", "ended 1 reason " + CallListener.REMOTE_BYE);
+        assertThat(harness.uas.isRinging()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SIP-6 SUBSCRIBE and REGISTER are answered 405 with Allow")
+    void knownButNotAllowed()
+    {
+        assertThat(harness.receive(request("SUBSCRIBE", "z9hG4bKs", "s-1", 1, "", "Event: dialog\r\n")))
+            .isEqualTo(405);
+        assertThat(harness.receive(request("REGISTER", "z9hG4bKr", "r-1", 1, "", ""))).isEqualTo(405);
+
+        assertThat(harness.statusLines())
+            .containsExactly("SIP/2.0 405 Method Not Allowed", "SIP/2.0 405 Method Not Allowed");
+        assertThat(harness.lastSent()).contains("\r\nAllow: INVITE, ACK, CANCEL, BYE, OPTIONS, NOTIFY\r\n");
+        assertThat(harness.uas.notImplemented()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R-BAD-2 a request without Via and a stray ACK are dropped: nothing sent")
+    void noViaAndStrayAckDropped()
+    {
+        final String noVia = request("OPTIONS", "z9hG4bKx", "x-1", 1, "", "").replaceAll("Via: [^\r]*\r\n", "");
+
+        assertThat(harness.receive(noVia)).isEqualTo(IncomingRequests.DROPPED_MALFORMED);
+        assertThat(harness.receive(request("ACK", "z9hG4bKstray", "x-2", 1, "t", "")))
+            .isEqualTo(IncomingRequests.ABSORBED);
+
+        assertThat(harness.sent).isEmpty();
+        assertThat(harness.uas.droppedMalformed()).isEqualTo(1);
+        assertThat(harness.transactions.strayAcks()).isEqualTo(1);
+        assertThat(harness.transactions.inUseCount()).isZero();
+    }
+
     private static String invite()
     {
         return request("INVITE", INVITE_BRANCH, "call-1", 1, "", "");
