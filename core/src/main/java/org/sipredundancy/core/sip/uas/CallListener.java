@@ -1,0 +1,40 @@
+package org.sipredundancy.core.sip.uas;
+
+import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+
+/**
+ * Told when a call rings and when it ends (SPEC R-SIP-6), so the phone's display and ringer can follow.
+ */
+public interface CallListener
+{
+    /** {@link #onCallEnded} reason: the peer sent BYE. */
+    int REMOTE_BYE = 1;
+    /** {@link #onCallEnded} reason: the caller cancelled the ringing INVITE; it was answered 487. */
+    int CANCELLED = 2;
+    /** {@link #onCallEnded} reason: the user rejected the ringing call; it was answered 603. */
+    int REJECTED = 3;
+    /**
+     * {@link #onCallEnded} reason: the user hung up an answered call. Sending the BYE is a client request and not
+     * this layer's work: the listener (the call layer) sends it; here the call is only forgotten and counted.
+     */
+    int HANG_UP_REQUESTED = 4;
+
+    /**
+     * An INVITE rings: it was answered 100 and 180, and waits for {@link IncomingRequests#answer} or
+     * {@link IncomingRequests#reject}.
+     *
+     * @param call   the call's number, to answer or reject it by.
+     * @param invite the INVITE, valid only during the call.
+     * @param nowNs  the duty cycle's time.
+     */
+    void onIncomingCall(int call, SipMessageDecoder invite, long nowNs);
+
+    /**
+     * A ringing or answered call is over.
+     *
+     * @param call   the call's number.
+     * @param reason {@link #REMOTE_BYE}, {@link #CANCELLED}, {@link #REJECTED} or {@link #HANG_UP_REQUESTED}.
+     * @param nowNs  the duty cycle's time.
+     */
+    void onCallEnded(int call, int reason, long nowNs);
+}
