@@ -5,6 +5,8 @@ import org.sipredundancy.core.loop.InboundRouter;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
+import org.sipredundancy.core.sip.transaction.ServerTransactions;
+import org.sipredundancy.core.sip.transaction.ServerTransactionsContext;
 import org.sipredundancy.core.sip.transport.SipMessageHandler;
 import org.sipredundancy.core.sip.transport.SipTransport;
 import org.sipredundancy.core.sip.transport.SipTransportContext;
@@ -14,14 +16,19 @@ import org.sipredundancy.hal.RandomSource;
 
 /**
  * One phone's SIP stack on one duty cycle: the transport hands every response to the client transaction table,
- * every request to the {@link SipRequestHandler}, and every flow failure to the transactions in flight on that
- * flow, which report it to their users with its cause (R-SIP-3). Messages that do not decode are counted and
- * dropped here (R-BAD-2). Built once at start-up; nothing allocates afterwards. Duty cycle thread only.
+ * every request to the {@link SipRequestHandler} (normally
+ * {@link org.sipredundancy.core.sip.uas.IncomingRequests}
+ * over {@link #serverTransactions()}), and every flow failure to the transactions in flight on that flow, which
+ * report it to their users with its cause (R-SIP-3). Messages that do not decode are counted and dropped here, or
+ * answered 400 when their request line parses (R-BAD-2, {@code SipBadRequestResponder}). Built once at start-up;
+ * nothing allocates afterwards. Duty cycle thread only.
  */
 public final class SipStack implements SipMessageHandler
 {
     private final SipTransport transport;
     private final ClientTransactions transactions;
+    private final ServerTransactions serverTransactions;
+    private final SipBadRequestResponder badRequests = new SipBadRequestResponder();
     private SipRequestHandler requestHandler;
     private long malformedCount;
     private long unhandledRequestCount;
@@ -46,6 +53,8 @@ public final class SipStack implements SipMessageHandler
             .localAddress(localAddress).sipPort(sipPort));
         transactions = new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(transport)
             .random(random));
+        serverTransactions = new ServerTransactions(new ServerTransactionsContext().timers(timers)
+            .sender(transport));
     }
 
     /**
@@ -92,6 +101,7 @@ public final class SipStack implements SipMessageHandler
         final long nowNs)
     {
         malformedCount++;
+        badRequests.respond(transport, flow, remoteAddress, remotePort, buffer, offset, length, nowNs);
     }
 
     /**
@@ -116,6 +126,22 @@ public final class SipStack implements SipMessageHandler
     public ClientTransactions transactions()
     {
         return transactions;
+    }
+
+    /**
+     * @return the server transaction table incoming requests run in.
+     */
+    public ServerTransactions serverTransactions()
+    {
+        return serverTransactions;
+    }
+
+    /**
+     * @return undecodable requests answered 400, since start.
+     */
+    public long badRequestCount()
+    {
+        return badRequests.answeredCount();
     }
 
     /**
