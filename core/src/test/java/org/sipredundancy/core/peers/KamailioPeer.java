@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class KamailioPeer implements AutoCloseable
 {
+    private static final long LOG_WAIT_NS = 5_000_000_000L;
     private static final String BINARY = "/usr/sbin/kamailio";
     private static final String KAMCMD = "/usr/sbin/kamcmd";
     private static final String MODULES = "/usr/lib/x86_64-linux-gnu/kamailio/modules/";
@@ -200,6 +202,39 @@ public final class KamailioPeer implements AutoCloseable
     }
 
     /**
+     * The request log once it satisfies a condition: Kamailio writes a line after it has sent the reply, so a test
+     * that has just received a reply waits here (up to five seconds) instead of racing the log.
+     *
+     * @param done what the log must show, e.g. that a REGISTER with CSeq 3 has been logged.
+     * @return the log when the condition first held, or the last one read when it never did.
+     */
+    public List<LoggedRequest> awaitRequests(final Predicate<List<LoggedRequest>> done)
+        throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + LOG_WAIT_NS;
+        List<LoggedRequest> requests = requests();
+        while (!done.test(requests) && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+            requests = requests();
+        }
+        return requests;
+    }
+
+    /**
+     * The request log once it holds at least {@code count} requests of a method.
+     *
+     * @param method a SIP method, e.g. REGISTER.
+     * @param count  how many of them must be logged.
+     * @return the whole log, every method.
+     */
+    public List<LoggedRequest> awaitRequests(final String method, final int count)
+        throws IOException, InterruptedException
+    {
+        return awaitRequests(requests -> requests.stream().filter(r -> method.equals(r.method())).count() >= count);
+    }
+
+    /**
      * The contacts registered for a user right now, each as {@code <uri>;expires=N} with the seconds left, read
      * with {@code kamcmd ul.lookup}; empty when the user has none.
      */
@@ -255,7 +290,7 @@ public final class KamailioPeer implements AutoCloseable
                 .append(user.getValue()).append("\"; }\n");
         }
         return "#!KAMAILIO\n" +
-            "debug=2\nlog_stderror=yes\nfork=yes\nchildren=2\ntcp_children=2\nauto_aliases=no\n" +
+            "debug=2\nlog_stderror=yes\nfork=yes\nchildren=1\ntcp_children=1\nauto_aliases=no\n" +
             "listen=udp:" + address + ":" + port + "\n" +
             "listen=tcp:" + address + ":" + port + "\n" +
             "mpath=\"" + MODULES + "\"\n" +

@@ -119,7 +119,7 @@ public class KamailioPeerTest
             assertThat(SipTestClient.header(shortReply, "Contact")).isEqualTo(contactUri + ";expires=10");
             assertThat(longReply).startsWith("SIP/2.0 200 ");
             assertThat(SipTestClient.header(longReply, "Contact")).isEqualTo(contactUri + ";expires=60");
-            assertThat(peer.requests())
+            assertThat(peer.awaitRequests("REGISTER", 4))
                 .filteredOn(request -> "REGISTER".equals(request.method()) && request.reply() == 200)
                 .extracting(KamailioPeer.LoggedRequest::expiresS, KamailioPeer.LoggedRequest::grantedExpiresS)
                 .containsExactly(tuple(5L, 10L), tuple(3600L, 60L));
@@ -140,7 +140,8 @@ public class KamailioPeerTest
             assertThat(tooShort).startsWith("SIP/2.0 423 ");
             assertThat(SipTestClient.header(tooShort, "Min-Expires")).isEqualTo("20");
             assertThat(peer.contacts("alice")).isEmpty();
-            assertThat(peer.requests()).extracting(KamailioPeer.LoggedRequest::reply).endsWith(401, 423);
+            assertThat(peer.awaitRequests("REGISTER", 2)).extracting(KamailioPeer.LoggedRequest::reply)
+                .endsWith(401, 423);
 
             final String enough = client.registerWithChallenge(20)[1];
 
@@ -178,7 +179,8 @@ public class KamailioPeerTest
             assertThat(peer.contacts("alice")).isEmpty();
 
             final String source = "127.0.0.1:" + client.localPort();
-            assertThat(peer.requests()).filteredOn(request -> "REGISTER".equals(request.method())).containsExactly(
+            assertThat(peer.awaitRequests("REGISTER", 4)).filteredOn(request -> "REGISTER".equals(request.method()))
+                .containsExactly(
                 new KamailioPeer.LoggedRequest("REGISTER", source, proto, 1, 20, 20, "alice", 401, -1),
                 new KamailioPeer.LoggedRequest("REGISTER", source, proto, 2, 20, 20, "alice", 200, 20),
                 new KamailioPeer.LoggedRequest("REGISTER", source, proto, 3, 0, 0, "alice", 401, -1),

@@ -90,7 +90,7 @@ class KamailioRegistrationTest implements RegistrationListener
             final long firstSendNs = dutyCycle.nowNs();
             assertThat(registration.register(flow, server, serverPort, -1, firstSendNs)).isEqualTo(NetworkStatus.OK);
             assertThat(pump(() -> events.contains("registered 10"))).as("events %s", events).isTrue();
-            assertThat(peer.requests()).filteredOn(r -> "REGISTER".equals(r.method()))
+            assertThat(peer.awaitRequests("REGISTER", 2)).filteredOn(r -> "REGISTER".equals(r.method()))
                 .extracting(KamailioPeer.LoggedRequest::cseq, KamailioPeer.LoggedRequest::reply,
                     KamailioPeer.LoggedRequest::grantedExpiresS, KamailioPeer.LoggedRequest::transport)
                 .containsExactly(tuple(1L, 401, -1L, transportName.toLowerCase(java.util.Locale.ROOT)),
@@ -105,7 +105,7 @@ class KamailioRegistrationTest implements RegistrationListener
                 events).isTrue();
             assertThat(events).containsExactly("registered 10", "refresh-due", "registered 10");
             assertThat(refreshDueNs).isGreaterThanOrEqualTo(grantedAtSendNs + TimeUnit.SECONDS.toNanos(9));
-            assertThat(peer.requests()).filteredOn(r -> "REGISTER".equals(r.method()))
+            assertThat(peer.awaitRequests("REGISTER", 3)).filteredOn(r -> "REGISTER".equals(r.method()))
                 .extracting(KamailioPeer.LoggedRequest::cseq, KamailioPeer.LoggedRequest::reply)
                 .endsWith(tuple(3L, 200));
             assertThat(peer.contacts("alice")).singleElement().asString().startsWith(contact);
@@ -114,7 +114,7 @@ class KamailioRegistrationTest implements RegistrationListener
             assertThat(registration.unregister(flow, server, serverPort, -1, dutyCycle.nowNs()))
                 .isEqualTo(NetworkStatus.OK);
             assertThat(pump(() -> events.contains("unregistered"))).as("events %s", events).isTrue();
-            assertThat(peer.requests()).filteredOn(r -> "REGISTER".equals(r.method()))
+            assertThat(peer.awaitRequests("REGISTER", 4)).filteredOn(r -> "REGISTER".equals(r.method()))
                 .extracting(KamailioPeer.LoggedRequest::cseq, KamailioPeer.LoggedRequest::expiresS,
                     KamailioPeer.LoggedRequest::reply)
                 .endsWith(tuple(4L, 0L, 200));

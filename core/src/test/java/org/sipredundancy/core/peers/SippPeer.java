@@ -161,6 +161,25 @@ public final class SippPeer implements AutoCloseable
         return messages;
     }
 
+    /**
+     * The message trace once it holds at least {@code count} messages: SIPp writes a message to its trace file after
+     * sending it, so a test that has just received an answer waits here (up to five seconds) instead of racing it.
+     *
+     * @param count how many messages, received and sent, must be traced.
+     * @return the trace when it first held that many, or the last one read.
+     */
+    public List<TracedMessage> awaitMessages(final int count) throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        List<TracedMessage> messages = messages();
+        while (messages.size() < count && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+            messages = messages();
+        }
+        return messages;
+    }
+
     /** How many requests with this method SIPp received, retransmissions included. */
     public long receivedCount(final String method) throws IOException
     {

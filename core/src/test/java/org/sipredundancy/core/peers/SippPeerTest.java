@@ -37,9 +37,9 @@ public class SippPeerTest
             assertThat(second).startsWith("SIP/2.0 503 Service Unavailable\r\n");
             assertThat(SipTestClient.header(second, "Retry-After")).isEqualTo("37");
             assertThat(SipTestClient.header(second, "CSeq")).isEqualTo("2 REGISTER");
-            assertThat(peer.receivedCount("REGISTER")).isEqualTo(2);
-            assertThat(peer.messages()).extracting(SippPeer.TracedMessage::received)
+            assertThat(peer.awaitMessages(4)).extracting(SippPeer.TracedMessage::received)
                 .containsExactly(true, false, true, false);
+            assertThat(peer.receivedCount("REGISTER")).isEqualTo(2);
         }
         assertThat(peer.isAlive()).isFalse();
     }
@@ -62,8 +62,8 @@ public class SippPeerTest
             assertThatThrownBy(() -> client.exchange(request)).isInstanceOf(SocketTimeoutException.class);
             assertThatThrownBy(() -> client.exchange(request)).isInstanceOf(SocketTimeoutException.class);
 
+            assertThat(peer.awaitMessages(2)).allMatch(SippPeer.TracedMessage::received);
             assertThat(peer.receivedCount("REGISTER")).isEqualTo(2);
-            assertThat(peer.messages()).allMatch(SippPeer.TracedMessage::received);
             assertThat(peer.isAlive()).isTrue();
         }
     }

@@ -49,15 +49,9 @@ public final class SipRequestEncoder
     private CharSequence route = "";
     private CharSequence event = "";
     private CharSequence accept = "";
-    private CharSequence contentType = "";
-    private DirectBuffer body;
-    private int bodyOffset;
-    private int bodyLength;
-    private DirectBuffer extraHeaders;
-    private int extraHeadersOffset;
-    private int extraHeadersLength;
 
     private final SipTextWriter out = new SipTextWriter();
+    private final SipMessageTail tail = new SipMessageTail();
 
     /**
      * @param transport as written in Via: UDP, TCP or TLS.
@@ -173,9 +167,7 @@ public final class SipRequestEncoder
      */
     public SipRequestEncoder extraHeaders(final DirectBuffer buffer, final int offset, final int length)
     {
-        this.extraHeaders = buffer;
-        this.extraHeadersOffset = offset;
-        this.extraHeadersLength = length;
+        tail.extraHeaders(buffer, offset, length);
         return this;
     }
 
@@ -186,15 +178,11 @@ public final class SipRequestEncoder
      */
     public SipRequestEncoder clearOptional()
     {
-        extraHeaders = null;
-        extraHeadersLength = 0;
+        tail.clear();
         toTag = "";
         route = "";
         event = "";
         accept = "";
-        contentType = "";
-        body = null;
-        bodyLength = 0;
         return this;
     }
 
@@ -263,10 +251,7 @@ public final class SipRequestEncoder
     public SipRequestEncoder body(
         final CharSequence contentType, final DirectBuffer body, final int offset, final int length)
     {
-        this.contentType = contentType;
-        this.body = body;
-        this.bodyOffset = offset;
-        this.bodyLength = length;
+        tail.body(contentType, body, offset, length);
         return this;
     }
 
@@ -339,16 +324,7 @@ public final class SipRequestEncoder
         optional(out, "Event: ", event);
         optional(out, "Accept: ", accept);
         out.text("User-Agent: ").text(userAgent).text("\r\n");
-        out.bytes(extraHeaders, extraHeadersOffset, extraHeadersLength);
-        if (body != null && bodyLength > 0)
-        {
-            out.text("Content-Type: ").text(contentType).text("\r\nContent-Length: ").number(bodyLength)
-                .text("\r\n\r\n").bytes(body, bodyOffset, bodyLength);
-        }
-        else
-        {
-            out.text("Content-Length: 0\r\n\r\n");
-        }
+        tail.write(out);
         return out.finish();
     }
 

@@ -21,6 +21,7 @@ public final class SipResponseEncoder
     private static final String RECORD_ROUTE = "Record-Route";
 
     private final SipTextWriter out = new SipTextWriter();
+    private final SipMessageTail tail = new SipMessageTail();
     private final AsciiSequenceView view = new AsciiSequenceView();
     private final AsciiSequenceView name = new AsciiSequenceView();
     private CharSequence sourceAddress = "";
@@ -29,13 +30,6 @@ public final class SipResponseEncoder
     private CharSequence server = "";
     private long retryAfterS = -1;
     private long minExpiresS = -1;
-    private DirectBuffer extraHeaders;
-    private int extraHeadersOffset;
-    private int extraHeadersLength;
-    private CharSequence contentType = "";
-    private DirectBuffer body;
-    private int bodyOffset;
-    private int bodyLength;
 
     /**
      * @param address where the request came from, for {@code received} on the top Via; empty to add nothing.
@@ -98,9 +92,7 @@ public final class SipResponseEncoder
      */
     public SipResponseEncoder extraHeaders(final DirectBuffer buffer, final int offset, final int length)
     {
-        this.extraHeaders = buffer;
-        this.extraHeadersOffset = offset;
-        this.extraHeadersLength = length;
+        tail.extraHeaders(buffer, offset, length);
         return this;
     }
 
@@ -114,10 +106,7 @@ public final class SipResponseEncoder
     public SipResponseEncoder body(
         final CharSequence contentType, final DirectBuffer body, final int offset, final int length)
     {
-        this.contentType = contentType;
-        this.body = body;
-        this.bodyOffset = offset;
-        this.bodyLength = length;
+        tail.body(contentType, body, offset, length);
         return this;
     }
 
@@ -132,10 +121,7 @@ public final class SipResponseEncoder
         contact = "";
         retryAfterS = -1;
         minExpiresS = -1;
-        extraHeaders = null;
-        extraHeadersLength = 0;
-        body = null;
-        bodyLength = 0;
+        tail.clear();
         return this;
     }
 
@@ -225,16 +211,7 @@ public final class SipResponseEncoder
         {
             out.text("Server: ").text(server).text("\r\n");
         }
-        out.bytes(extraHeaders, extraHeadersOffset, extraHeadersLength);
-        if (body != null && bodyLength > 0)
-        {
-            out.text("Content-Type: ").text(contentType).text("\r\nContent-Length: ").number(bodyLength)
-                .text("\r\n\r\n").bytes(body, bodyOffset, bodyLength);
-        }
-        else
-        {
-            out.text("Content-Length: 0\r\n\r\n");
-        }
+        tail.write(out);
     }
 
     private void writeTopVia(final SipMessageDecoder request, final int header)

@@ -5,6 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.wire.SipDecodeStatus;
 import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+import org.sipredundancy.core.testing.VirtualTime;
 import org.sipredundancy.hal.NetworkStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -75,18 +76,7 @@ final class ServerTransactionHarness implements SipSender
     /** Advance virtual time from deadline to deadline, firing timers, up to and including {@code untilMs}. */
     void runUntilMs(final long untilMs)
     {
-        final long untilNs = TimeUnit.MILLISECONDS.toNanos(untilMs);
-        while (true)
-        {
-            final long next = timers.nextDeadlineNs();
-            if (next > untilNs)
-            {
-                break;
-            }
-            nowNs = Math.max(nowNs, next);
-            timers.poll(nowNs);
-        }
-        nowNs = Math.max(nowNs, untilNs);
+        nowNs = VirtualTime.runUntilMs(timers, nowNs, untilMs);
     }
 
     public int send(

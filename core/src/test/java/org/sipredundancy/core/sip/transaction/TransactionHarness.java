@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+import org.sipredundancy.core.testing.VirtualTime;
 import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.SplitMix64Random;
 
@@ -76,18 +77,7 @@ final class TransactionHarness implements SipSender, ClientTransactionUser
     /** Advance virtual time from deadline to deadline, firing timers, up to and including {@code untilMs}. */
     void runUntilMs(final long untilMs)
     {
-        final long untilNs = TimeUnit.MILLISECONDS.toNanos(untilMs);
-        while (true)
-        {
-            final long next = timers.nextDeadlineNs();
-            if (next > untilNs)
-            {
-                break;
-            }
-            nowNs = Math.max(nowNs, next);
-            timers.poll(nowNs);
-        }
-        nowNs = Math.max(nowNs, untilNs);
+        nowNs = VirtualTime.runUntilMs(timers, nowNs, untilMs);
     }
 
     void atMs(final long ms)

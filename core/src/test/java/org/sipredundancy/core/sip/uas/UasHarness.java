@@ -9,6 +9,7 @@ import org.sipredundancy.core.sip.transaction.ServerTransactionsContext;
 import org.sipredundancy.core.sip.transaction.SipSender;
 import org.sipredundancy.core.sip.wire.SipDecodeStatus;
 import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+import org.sipredundancy.core.testing.VirtualTime;
 import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.SplitMix64Random;
 
@@ -85,18 +86,7 @@ final class UasHarness implements SipSender, CallListener, NotifyListener
     /** Advance virtual time from deadline to deadline, firing timers, up to and including {@code untilMs}. */
     void runUntilMs(final long untilMs)
     {
-        final long untilNs = TimeUnit.MILLISECONDS.toNanos(untilMs);
-        while (true)
-        {
-            final long next = timers.nextDeadlineNs();
-            if (next > untilNs)
-            {
-                break;
-            }
-            nowNs = Math.max(nowNs, next);
-            timers.poll(nowNs);
-        }
-        nowNs = Math.max(nowNs, untilNs);
+        nowNs = VirtualTime.runUntilMs(timers, nowNs, untilMs);
     }
 
     String lastSent()
