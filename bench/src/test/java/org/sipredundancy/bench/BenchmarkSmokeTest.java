@@ -35,7 +35,8 @@ class BenchmarkSmokeTest
             TimerBenchmark.class.getName() + ".timerServiceScheduleAndExpire",
             InboundHandoffBenchmark.class.getName() + ".inboundEventQueue",
             SipParseBenchmark.class.getName() + ".ours",
-            SipParseBenchmark.class.getName() + ".jainSip");
+            SipParseBenchmark.class.getName() + ".jainSip",
+            RegisterRefreshBenchmark.class.getName() + ".refreshCycle");
 
         final Options options = new OptionsBuilder()
             .include("^" + getClass().getPackageName().replace(".", "\\.") + "\\.")
