@@ -20,16 +20,22 @@ public final class SipDerivedRequestEncoder
 
     /**
      * @param invite   the INVITE as sent, decoded.
-     * @param response its non-2xx final response, decoded.
+     * @param response its non-2xx final response (300 to 699), decoded; the ACK of a 2xx is a request of its own,
+     *                 written by {@link SipRequestEncoder}.
      * @param buffer   to write into.
      * @param offset   of the first octet.
      * @param capacity octets available from offset.
-     * @return the length written, or {@link #DOES_NOT_FIT}.
+     * @return the length written, or {@link #DOES_NOT_FIT}, also when the response is not a non-2xx final one or
+     *         the INVITE lacks Via, From or Call-ID (or the response lacks To): nothing valid can be built.
      */
     public int encodeAck(
         final SipMessageDecoder invite, final SipMessageDecoder response, final MutableDirectBuffer buffer,
         final int offset, final int capacity)
     {
+        if (response.isRequest() || response.statusCode() < 300)
+        {
+            return DOES_NOT_FIT;
+        }
         return encode(invite, response, "ACK", buffer, offset, capacity);
     }
 
@@ -54,6 +60,12 @@ public final class SipDerivedRequestEncoder
         final int offset,
         final int capacity)
     {
+        if (!invite.isRequest() || invite.findHeader(SipHeaderName.VIA) < 0 ||
+            invite.findHeader(SipHeaderName.FROM) < 0 || invite.findHeader(SipHeaderName.CALL_ID) < 0 ||
+            toSource.findHeader(SipHeaderName.TO) < 0)
+        {
+            return DOES_NOT_FIT;
+        }
         out.wrap(buffer, offset, capacity);
         invite.requestUri(view);
         out.text(method).text(" ");

@@ -278,10 +278,14 @@ public final class SipRequestEncoder
      * @param buffer   to write into.
      * @param offset   of the first octet.
      * @param capacity octets available from offset.
-     * @return the length written, or {@link #DOES_NOT_FIT}.
+     * @return the length written, or {@link #DOES_NOT_FIT} (also for a value that names no method).
      */
     public int encode(final int method, final MutableDirectBuffer buffer, final int offset, final int capacity)
     {
+        if (method <= SipMethod.UNKNOWN || method > SipMethod.NOTIFY)
+        {
+            return DOES_NOT_FIT;
+        }
         final boolean register = method == SipMethod.REGISTER;
         final String name = SipMethod.name(method);
         final SipTextWriter out = this.out.wrap(buffer, offset, capacity);

@@ -242,4 +242,20 @@ class SipEncodersTest
             assertThat(buffer.getByte(capacity)).as("byte at the capacity %d", capacity).isEqualTo((byte)'#');
         }
     }
+
+    @Test
+    @DisplayName("R-BAD-2 nothing is written for an unknown method, an ACK of a 2xx, or an INVITE without its headers")
+    void refusesWhatCannotBeBuilt()
+    {
+        assertThat(phone().encode(SipMethod.UNKNOWN, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
+        assertThat(phone().encode(99, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
+        final SipMessageDecoder invite = decoded(INCOMING_INVITE);
+        final SipMessageDecoder ok = decoded("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\r\n" +
+            "To: <sip:a@b>;tag=x\r\nCSeq: 314 INVITE\r\nContent-Length: 0\r\n\r\n");
+        final SipDerivedRequestEncoder derived = new SipDerivedRequestEncoder();
+        assertThat(derived.encodeAck(invite, ok, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
+        final SipMessageDecoder bare = decoded("INVITE sip:a@b SIP/2.0\r\nCSeq: 1 INVITE\r\n" +
+            "Content-Length: 0\r\n\r\n");
+        assertThat(derived.encodeCancel(bare, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
+    }
 }
