@@ -24,7 +24,8 @@ import org.sipredundancy.hal.Transport;
  * refresh from a retransmission; a 401/407 is answered once per nonce and the nonce is reused with a growing nc on
  * later refreshes (R-SIP-4); a 423 is retried with the registrar's Min-Expires; a 2xx starts the refresh timer at
  * 90 % of the granted expiry, counted from the moment the successful REGISTER was sent (the registrar's clock
- * cannot have started earlier). At most one REGISTER is in flight: {@link #register} refuses while one is.
+ * cannot have started earlier); the grant read is the one of the phone's own Contact, since a registrar lists every
+ * binding of the address of record. At most one REGISTER is in flight: {@link #register} refuses while one is.
  * <p>
  * The owner picks the flow and server for every attempt ({@link #register}); this class never fails over by itself.
  * Nothing allocates once built. Not thread safe: duty cycle thread only.
@@ -62,6 +63,7 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     private final String requestUri;
     private final String callId;
     private final String fromTag;
+    private final String contactMatch;
     private final SipRequestEncoder encoder = new SipRequestEncoder();
     private final DigestAuthenticator authenticator;
     private final DigestChallenge challenge = new DigestChallenge();
@@ -103,6 +105,7 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         final RandomSource random = context.random();
         callId = hex(random, ID_HEX_DIGITS) + "@" + context.localHost();
         fromTag = hex(random, TAG_HEX_DIGITS);
+        contactMatch = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() + ">";
         authenticator = new DigestAuthenticator(random);
         if (!authenticator.credentials(context.authName(), context.password()))
         {
@@ -254,7 +257,11 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
             listener.onUnregistered(this, nowNs);
             return;
         }
-        long granted = response.contactExpiresS(view);
+        long granted = response.contactExpiresS(contactMatch, view);
+        if (granted < 0)
+        {
+            granted = response.contactExpiresS(view);
+        }
         if (granted < 0)
         {
             granted = response.expiresS();

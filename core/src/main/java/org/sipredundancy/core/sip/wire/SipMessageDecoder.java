@@ -784,6 +784,37 @@ public final class SipMessageDecoder
     }
 
     /**
+     * The expires parameter of the Contact that names the phone. A registrar answers a REGISTER with every binding
+     * of the address of record (other phones on the same account too), so the grant is the one of the Contact whose
+     * text contains {@code contactMatch} (for example {@code @10.0.0.2:5060}), in any Contact header or element.
+     *
+     * @param contactMatch text that only the phone's own Contact contains.
+     * @param view         scratch holder, left wrapped around the matching element's expires value.
+     * @return seconds, or -1 when no Contact matches or the matching one has no numeric expires.
+     */
+    public long contactExpiresS(final CharSequence contactMatch, final AsciiSequenceView view)
+    {
+        for (int h = findHeader(SipHeaderName.CONTACT); h >= 0; h = findHeader(SipHeaderName.CONTACT, h + 1))
+        {
+            for (int e = 0, count = elementCount(h); e < count; e++)
+            {
+                element(h, e, view);
+                final int from = view.offset();
+                final int to = from + view.length();
+                if (SipValueReader.contains(buffer, from, to, contactMatch))
+                {
+                    if (!reader.param(from, to, "expires", view))
+                    {
+                        return -1;
+                    }
+                    return SipValueReader.digits(buffer, view.offset(), view.offset() + view.length());
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * @return the Expires header's seconds, or -1 when absent or not a number.
      */
     public long expiresS()

@@ -59,6 +59,25 @@ final class SipValueReader
      *
      * @return the number, or -1 when the region is empty, holds a non-digit or more than ten digits.
      */
+    /** Whether the bytes in [from, to) contain the text, compared exactly. */
+    static boolean contains(final DirectBuffer buffer, final int from, final int to, final CharSequence text)
+    {
+        final int length = text.length();
+        for (int i = from; i + length <= to; i++)
+        {
+            int k = 0;
+            while (k < length && buffer.getByte(i + k) == text.charAt(k))
+            {
+                k++;
+            }
+            if (k == length)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static long digits(final DirectBuffer buffer, final int from, final int to)
     {
         if (to <= from || to - from > MAX_DIGITS)

@@ -78,6 +78,18 @@ class RegistrationTest
         assertThat(h.registration.grantedExpiresS()).isEqualTo(600);
     }
 
+    @Test
+    @DisplayName("R-SIP-5 the grant is the one of the phone's own Contact among every binding the registrar lists")
+    void ownContactAmongMany()
+    {
+        final RegistrationHarness h = new RegistrationHarness(600);
+        h.register();
+        h.answer(200, "Contact: <sip:1001@10.0.0.77:5060>;expires=30, <sip:1001@10.0.0.2:50601>;expires=45\r\n" +
+            "Contact: <sip:1001@10.0.0.2:5060>;expires=240;+sip.instance=\"<urn:x>\"\r\n");
+        assertThat(h.registration.grantedExpiresS()).isEqualTo(240);
+        assertThat(h.registration.refreshDeadlineNs()).isEqualTo(216_000_000_000L);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"MD5", "MD5-sess", "SHA-256"})
     @DisplayName("R-SIP-4 a 401 is answered with auth_name, qop=auth, cnonce and nc; refreshes reuse the nonce, nc+1")
