@@ -157,7 +157,7 @@ public class KamailioPeerTest
             SipTestClient client = new SipTestClient(peer.address(), peer.port(), tcp, "alice"))
         {
             client.credentials("alice", "alice-secret");
-            final String contactUri = "<sip:alice@127.0.0.1:" + client.localPort() + ">";
+            final String contactUri = "<sip:alice@127.0.0.1:" + client.localPort() + (tcp ? ";transport=tcp>" : ">");
 
             final String[] register = client.registerWithChallenge(20);
 

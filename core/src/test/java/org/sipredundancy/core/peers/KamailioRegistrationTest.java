@@ -95,7 +95,8 @@ class KamailioRegistrationTest implements RegistrationListener
                     KamailioPeer.LoggedRequest::grantedExpiresS, KamailioPeer.LoggedRequest::transport)
                 .containsExactly(tuple(1L, 401, -1L, transportName.toLowerCase(java.util.Locale.ROOT)),
                     tuple(2L, 200, 10L, transportName.toLowerCase(java.util.Locale.ROOT)));
-            final String contact = "<sip:alice@127.0.0.1:" + stack.transport().localPort() + ">";
+            final String contact = "<sip:alice@127.0.0.1:" + stack.transport().localPort() +
+                (transport == Transport.TCP ? ";transport=tcp>" : ">");
             assertThat(peer.contacts("alice")).singleElement().asString().startsWith(contact);
 
             final long grantedAtSendNs = registration.refreshDeadlineNs() - TimeUnit.SECONDS.toNanos(9);

@@ -18,6 +18,8 @@ import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.Transport;
 
+import java.util.Locale;
+
 /**
  * The REGISTER dialogue of one account with one server slot (SPEC R-SIP-5). Call-ID and From tag are drawn once
  * from the injected random source and kept for the life of the slot; CSeq only grows, so a registrar can tell a
@@ -105,7 +107,9 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         final RandomSource random = context.random();
         callId = hex(random, ID_HEX_DIGITS) + "@" + context.localHost();
         fromTag = hex(random, TAG_HEX_DIGITS);
-        contactMatch = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() + ">";
+        contactMatch = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() +
+            (context.transport() == Transport.UDP ? ">" :
+            ";transport=" + Transport.name(context.transport()).toLowerCase(Locale.ROOT));
         authenticator = new DigestAuthenticator(random);
         if (!authenticator.credentials(context.authName(), context.password()))
         {

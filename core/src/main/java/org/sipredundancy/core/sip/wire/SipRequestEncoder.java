@@ -50,6 +50,16 @@ public final class SipRequestEncoder
     private CharSequence event = "";
     private CharSequence accept = "";
 
+    private static final String[] LOWER_CASE_LETTERS = new String[128];
+
+    static
+    {
+        for (int c = 0; c < LOWER_CASE_LETTERS.length; c++)
+        {
+            LOWER_CASE_LETTERS[c] = String.valueOf((char)c);
+        }
+    }
+
     private final SipTextWriter out = new SipTextWriter();
     private final SipMessageTail tail = new SipMessageTail();
 
@@ -314,7 +324,9 @@ public final class SipRequestEncoder
         out.text("CSeq: ").number(cseq).text(" ").text(name).text("\r\n");
         if (register || method == SipMethod.INVITE || method == SipMethod.SUBSCRIBE)
         {
-            out.text("Contact: <sip:").text(user).text("@").text(localHost).text(":").number(localPort).text(">");
+            out.text("Contact: <sip:").text(user).text("@").text(localHost).text(":").number(localPort);
+            contactTransport(out);
+            out.text(">");
             if (register)
             {
                 out.text(";expires=").number(expiresS);
@@ -330,6 +342,23 @@ public final class SipRequestEncoder
         out.text("User-Agent: ").text(userAgent).text("\r\n");
         tail.write(out);
         return out.finish();
+    }
+
+    /**
+     * A phone on TCP or TLS says so in its Contact ({@code ;transport=tcp}), so that the server reaches it over the
+     * same transport (RFC 3261 section 19.1.4); UDP, the default, adds nothing.
+     */
+    private void contactTransport(final SipTextWriter out)
+    {
+        if (transport.length() == 3 && (transport.charAt(0) | 0x20) == 'u')
+        {
+            return;
+        }
+        out.text(";transport=");
+        for (int i = 0; i < transport.length(); i++)
+        {
+            out.text(LOWER_CASE_LETTERS[Character.toLowerCase(transport.charAt(i)) & 0x7F]);
+        }
     }
 
     private SipTextWriter addressOfRecord(final SipTextWriter out, final CharSequence uri)

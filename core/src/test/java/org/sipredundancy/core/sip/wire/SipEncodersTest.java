@@ -258,4 +258,19 @@ class SipEncodersTest
             "Content-Length: 0\r\n\r\n");
         assertThat(derived.encodeCancel(bare, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
     }
+
+    @Test
+    @DisplayName("R-SIP-1 a phone on TCP or TLS names its transport in the Contact; on UDP it adds nothing")
+    void contactTransport() throws Exception
+    {
+        for (final String transport : new String[]{"UDP", "TCP", "TLS"})
+        {
+            final byte[] bytes = bytes(phone().transport(transport).encode(SipMethod.REGISTER, buffer, 0, 4096));
+            final SIPRequest request = (SIPRequest)SipOracle.parse(bytes);
+            assertThat(request.getHeader("Contact").toString().trim()).isEqualTo("Contact: <sip:1001@10.0.0.2:5060" +
+                ("UDP".equals(transport) ? "" : ";transport=" + transport.toLowerCase(java.util.Locale.ROOT)) +
+                ">;expires=0");
+            assertThat(request.getTopmostVia().getTransport()).isEqualTo(transport);
+        }
+    }
 }
