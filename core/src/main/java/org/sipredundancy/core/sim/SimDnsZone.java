@@ -182,6 +182,23 @@ public final class SimDnsZone
     }
 
     /**
+     * @return the distinct addresses of the zone's A records, in the order they were added: where a simulated
+     *         deployment puts its servers.
+     */
+    public List<Integer> addresses()
+    {
+        final List<Integer> addresses = new ArrayList<>();
+        for (final Entry entry : entries)
+        {
+            if (entry.type() == DnsType.A && !addresses.contains(entry.address()))
+            {
+                addresses.add(entry.address());
+            }
+        }
+        return addresses;
+    }
+
+    /**
      * One declared record; unused fields are 0 or null.
      */
     record Entry(

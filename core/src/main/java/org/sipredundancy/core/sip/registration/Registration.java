@@ -461,6 +461,14 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     }
 
     /**
+     * @return when the binding the registrar last granted runs out, or {@link Long#MIN_VALUE} when there is none.
+     */
+    public long bindingExpiresNs()
+    {
+        return bindingExpiresNs;
+    }
+
+    /**
      * @return true while a REGISTER of this slot is in flight.
      */
     public boolean isInFlight()

@@ -1,0 +1,708 @@
+package org.sipredundancy.core.account;
+
+import org.sipredundancy.core.account.machine.FailoverMachine;
+import org.sipredundancy.core.account.machine.SlotMachine;
+import org.sipredundancy.core.config.AccountConfig;
+import org.sipredundancy.core.config.DnsSettings;
+import org.sipredundancy.core.config.FailbackMode;
+import org.sipredundancy.core.config.SipServerConfig;
+import org.sipredundancy.core.dns.Candidate;
+import org.sipredundancy.core.dns.CandidateList;
+import org.sipredundancy.core.dns.ResolutionHandler;
+import org.sipredundancy.core.dns.ServerLocator;
+import org.sipredundancy.core.loop.Timer;
+import org.sipredundancy.core.loop.TimerExpiryHandler;
+import org.sipredundancy.core.loop.TimerService;
+import org.sipredundancy.core.sip.registration.Registration;
+import org.sipredundancy.core.sip.registration.RegistrationContext;
+import org.sipredundancy.core.sip.registration.RegistrationListener;
+import org.sipredundancy.core.sip.transaction.SipFailure;
+import org.sipredundancy.core.sip.transport.SipTransport;
+import org.sipredundancy.hal.Transport;
+
+/**
+ * One server slot of an account ({@code sip_server.1} or {@code .2}): its failover list from the DNS walker and
+ * the one {@link Registration} that walks it (SPEC R-FO-1 … R-FO-3). A walk starts at the primary, gives every
+ * candidate but the last {@code retry_counts} retransmissions and moves on when a candidate fails; when the last one
+ * fails the owner says how long to wait before the next walk. Once registered on a candidate after the primary, the
+ * failback mode decides where the next walk starts: 0 and 2 start each renewal at the primary, 1 and 3 renew with
+ * the current server until the DNS TTL or {@code failback_timeout} runs out and then re-register with the primary —
+ * deferred while the owner is busy (R-FO-3).
+ * <p>
+ * The slot's life runs on {@link SlotMachine#TABLE}, its place in the list on {@link FailoverMachine#TABLE}. Nothing
+ * allocates once built. Duty cycle thread only.
+ */
+public final class ServerSlot implements RegistrationListener, ResolutionHandler, TimerExpiryHandler
+{
+    private static final long NS_PER_S = 1_000_000_000L;
+    private static final long RETRY_TIMER = 1;
+    private static final long FAILBACK_TIMER = 2;
+    private static final int START_AT_PRIMARY = -1;
+
+    private final PhoneServices services;
+    private final int accountNumber;
+    private final int slotNumber;
+    private final SipServerConfig server;
+    private final DnsSettings dns;
+    private final ServerHealthTable health;
+    private final SipTransport transport;
+    private final ServerLocator locator;
+    private final Registration registration;
+    private final AccountEvents events;
+    private final ServerSlotOwner owner;
+    private final Timer retryTimer;
+    private final Timer failbackTimer;
+    private final TimerService timers;
+    private final int[] rows;
+    private final int[] ttlsS;
+    private final int[] order;
+
+    private int state = SlotMachine.DISABLED;
+    private int place = FailoverMachine.NOWHERE;
+    private int count;
+    private int orderCount;
+    private int orderIndex;
+    private int attemptPosition = -1;
+    private int registeredPosition = -1;
+    private int registeredRow = -1;
+    private int lastCause;
+    private int failedWalks;
+    private int walkTrigger = AccountEvents.TRIGGER_RETRY;
+    private boolean stayOnCurrent;
+    private boolean hasFollower;
+    private boolean singleCandidate;
+
+    /**
+     * Build a slot at start-up; it allocates nothing afterwards.
+     *
+     * @param services      the phone's shared parts.
+     * @param account       the account's configuration.
+     * @param slotNumber    1 ({@code sip_server.1}, working) or 2 ({@code sip_server.2}, fallback).
+     * @param health        the account's health table, shared by its slots (R-FO-7).
+     * @param owner         the account.
+     * @param locatorId     a number unique among the phone's DNS locators.
+     * @param capacity      most candidates kept from DNS.
+     */
+    public ServerSlot(
+        final PhoneServices services,
+        final AccountConfig account,
+        final int slotNumber,
+        final ServerHealthTable health,
+        final ServerSlotOwner owner,
+        final int locatorId,
+        final int capacity)
+    {
+        this.services = services;
+        this.accountNumber = account.index();
+        this.slotNumber = slotNumber;
+        this.server = account.sipServer(slotNumber);
+        this.dns = account.dns();
+        this.health = health;
+        this.owner = owner;
+        transport = services.transport();
+        events = services.events();
+        timers = services.timers();
+        rows = new int[capacity];
+        ttlsS = new int[capacity];
+        order = new int[capacity];
+        locator = new ServerLocator(locatorId, services.dnsPort(), services.dnsCache(), services.statics(),
+            services.random(), services.srvSelection(), capacity, this, null);
+        registration = new Registration(new RegistrationContext()
+            .transactions(services.transactions())
+            .timers(timers)
+            .random(services.random())
+            .listener(this)
+            .token(((long)accountNumber << 8) | slotNumber)
+            .credentials(account.userName(), account.authName(), account.password())
+            .server(server.address(), server.expiresS())
+            .local(server.transport().code() > Transport.TLS ? Transport.UDP : server.transport().code(),
+                services.localHost(), services.localPort())
+            .userAgent(services.userAgent()));
+        retryTimer = timers.newTimer(this, RETRY_TIMER);
+        failbackTimer = timers.newTimer(this, FAILBACK_TIMER);
+    }
+
+    /**
+     * Whether a failure of this slot's last candidate still leaves somewhere to go (successive fallback has the
+     * fallback group after the working one), so even the last candidate gets only {@code retry_counts} (R-SCN-1).
+     *
+     * @param hasFollower true when another group follows this one.
+     * @return this slot.
+     */
+    public ServerSlot hasFollower(final boolean hasFollower)
+    {
+        this.hasFollower = hasFollower;
+        return this;
+    }
+
+    /**
+     * Switch the slot on: locate the servers and register from the primary. Ignored unless disabled.
+     *
+     * @param nowNs the duty cycle's time.
+     */
+    public void enable(final long nowNs)
+    {
+        if (fire(SlotMachine.ENABLE, nowNs))
+        {
+            walkTrigger = AccountEvents.TRIGGER_RETRY;
+            stayOnCurrent = false;
+            startResolving(nowNs);
+        }
+    }
+
+    /**
+     * Switch the slot off: a binding held (or being refreshed) is removed with expires = 0 (R-SIP-5); anything else
+     * stops at once.
+     *
+     * @param nowNs the duty cycle's time.
+     */
+    public void disable(final long nowNs)
+    {
+        final int before = state;
+        if (!fire(SlotMachine.DISABLE, nowNs))
+        {
+            return;
+        }
+        timers.cancel(retryTimer);
+        timers.cancel(failbackTimer);
+        locator.cancel();
+        onPlace(FailoverMachine.LOST);
+        if (state == SlotMachine.UNREGISTERING && registeredRow >= 0 && before != SlotMachine.RESOLVING)
+        {
+            final int flow = flowTo(registeredRow, nowNs);
+            if (flow > 0 && registration.unregister(flow, health.address(registeredRow), health.port(registeredRow),
+                server.retryCounts(), nowNs) == 0)
+            {
+                return;
+            }
+        }
+        registration.stop();
+        force(SlotMachine.DISABLED, nowNs);
+    }
+
+    /**
+     * The owner became idle: a failback deferred by a call or transaction happens now (R-FO-3).
+     *
+     * @param nowNs the duty cycle's time.
+     */
+    public void onOwnerIdle(final long nowNs)
+    {
+        if (place == FailoverMachine.FAILBACK_PENDING && onPlace(FailoverMachine.ACCOUNT_IDLE))
+        {
+            failBack(nowNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onResolved(final ServerLocator locator)
+    {
+        final long nowNs = services.clock().nanoTime();
+        final CandidateList candidates = locator.candidates();
+        count = 0;
+        for (int i = 0; i < candidates.size() && count < rows.length; i++)
+        {
+            final Candidate candidate = candidates.get(i);
+            final int row = health.add(candidate.transport(), candidate.address(), candidate.port());
+            if (row >= 0)
+            {
+                rows[count] = row;
+                ttlsS[count] = candidate.ttlS();
+                count++;
+            }
+        }
+        events.onDnsResolved(accountNumber, slotNumber, count == 0 ? -1 : candidates.get(0).source().ordinal(),
+            count, nowNs);
+        if (count == 0)
+        {
+            lastCause = SipFailure.SEND_FAILED;
+            fire(SlotMachine.RESOLVE_FAILED, nowNs);
+            allFailed(nowNs);
+            return;
+        }
+        fire(SlotMachine.RESOLVED, nowNs);
+        singleCandidate = false;
+        planWalk();
+        tryNext(nowNs);
+    }
+
+    /**
+     * Register with one candidate of the list now, for a request that must not go where the account is not
+     * registered (register_on_enable = 1, R-FO-4). The owner hears of the outcome as of any walk.
+     *
+     * @param row   the candidate's health-table row.
+     * @param nowNs the duty cycle's time.
+     * @return whether the REGISTER went out (false: the slot is busy, or the row is not one of its candidates).
+     */
+    public boolean registerAt(final int row, final long nowNs)
+    {
+        int position = -1;
+        for (int i = 0; i < count; i++)
+        {
+            if (rows[i] == row)
+            {
+                position = i;
+            }
+        }
+        final int event = state == SlotMachine.REGISTERED ? SlotMachine.REFRESH_DUE :
+            state == SlotMachine.BACKOFF ? SlotMachine.RETRY_DUE : -1;
+        if (position < 0 || event < 0)
+        {
+            return false;
+        }
+        timers.cancel(retryTimer);
+        fire(event, nowNs);
+        fire(SlotMachine.RESOLVED, nowNs);
+        singleCandidate = true;
+        orderCount = 1;
+        orderIndex = -1;
+        order[0] = position;
+        walkTrigger = AccountEvents.TRIGGER_NEW_REQUEST;
+        tryNext(nowNs);
+        return state == SlotMachine.REGISTERING;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onRegistered(final Registration registration, final long grantedExpiresS, final long nowNs)
+    {
+        if (state != SlotMachine.REGISTERING)
+        {
+            return;
+        }
+        final int position = attemptPosition;
+        final int row = rows[position];
+        health.onSuccess(row, nowNs);
+        final int previousRow = registeredRow;
+        final int previousPlace = place;
+        registeredPosition = position;
+        registeredRow = row;
+        failedWalks = 0;
+        fire(SlotMachine.ACCEPTED, nowNs);
+        onPlace(position == 0 ? FailoverMachine.PRIMARY_ACCEPTED : FailoverMachine.ALTERNATE_ACCEPTED);
+        if (position == 0)
+        {
+            timers.cancel(failbackTimer);
+            if (previousPlace != FailoverMachine.ON_PRIMARY && previousRow >= 0 && previousRow != row)
+            {
+                events.onFailback(accountNumber, slotNumber, walkTrigger, health.address(row), nowNs);
+            }
+        }
+        else if (previousPlace == FailoverMachine.ON_PRIMARY || previousPlace == FailoverMachine.NOWHERE ||
+            previousRow != row)
+        {
+            armFailback(position, nowNs);
+        }
+        owner.onSlotRegistered(this, nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onRefreshDue(final Registration registration, final long nowNs)
+    {
+        final boolean busy = owner.isBusy(this);
+        if (fire(SlotMachine.REFRESH_DUE, nowNs))
+        {
+            final int mode = server.failbackMode().code();
+            final boolean onAlternate = place == FailoverMachine.ON_ALTERNATE ||
+                place == FailoverMachine.FAILBACK_PENDING;
+            stayOnCurrent = onAlternate && mode != FailbackMode.NEW_REQUESTS.code() &&
+                (mode != FailbackMode.REGISTRATION.code() || busy);
+            if (onAlternate && mode == FailbackMode.REGISTRATION.code() && busy)
+            {
+                onPlace(FailoverMachine.FAILBACK_DUE_BUSY);
+            }
+            walkTrigger = mode == FailbackMode.REGISTRATION.code() ? AccountEvents.TRIGGER_REGISTRATION :
+                AccountEvents.TRIGGER_NEW_REQUEST;
+            startResolving(nowNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onRegistrationFailed(
+        final Registration registration, final int cause, final int statusCode, final long retryAfterS,
+        final long nowNs)
+    {
+        if (state == SlotMachine.UNREGISTERING)
+        {
+            force(SlotMachine.DISABLED, nowNs);
+            return;
+        }
+        if (state != SlotMachine.REGISTERING)
+        {
+            return;
+        }
+        lastCause = cause;
+        final int row = rows[attemptPosition];
+        if (!SipFailure.isServerFailure(cause))
+        {
+            fire(SlotMachine.ALL_FAILED, nowNs);
+            allFailed(nowNs);
+            return;
+        }
+        health.onFailure(row, cause, retryAfterS, nowNs);
+        final int next = nextInOrder(nowNs);
+        events.onFailover(accountNumber, slotNumber, health.address(row),
+            next < 0 ? 0 : health.address(rows[order[next]]), cause, nowNs);
+        if (next < 0)
+        {
+            fire(SlotMachine.ALL_FAILED, nowNs);
+            allFailed(nowNs);
+        }
+        else
+        {
+            fire(SlotMachine.CANDIDATE_FAILED, nowNs);
+            tryNext(nowNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onUnregistered(final Registration registration, final long nowNs)
+    {
+        if (state == SlotMachine.UNREGISTERING)
+        {
+            fire(SlotMachine.UNREGISTERED, nowNs);
+            registeredPosition = -1;
+            registeredRow = -1;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onTimerExpiry(final long timerToken, final long nowNs)
+    {
+        if (timerToken == RETRY_TIMER)
+        {
+            if (fire(SlotMachine.RETRY_DUE, nowNs))
+            {
+                walkTrigger = AccountEvents.TRIGGER_RETRY;
+                stayOnCurrent = false;
+                startResolving(nowNs);
+            }
+        }
+        else if (timerToken == FAILBACK_TIMER && place == FailoverMachine.ON_ALTERNATE)
+        {
+            if (owner.isBusy(this))
+            {
+                onPlace(FailoverMachine.FAILBACK_DUE_BUSY);
+            }
+            else if (onPlace(FailoverMachine.FAILBACK_DUE_IDLE))
+            {
+                failBack(nowNs);
+            }
+        }
+    }
+
+    private void failBack(final long nowNs)
+    {
+        if (state == SlotMachine.REGISTERED && fire(SlotMachine.FAILBACK_DUE, services.clock().nanoTime()))
+        {
+            walkTrigger = failbackTrigger();
+            stayOnCurrent = false;
+            startResolving(nowNs);
+        }
+        else if (state == SlotMachine.REGISTERING || state == SlotMachine.RESOLVING)
+        {
+            walkTrigger = failbackTrigger();
+        }
+    }
+
+    private int failbackTrigger()
+    {
+        final int mode = server.failbackMode().code();
+        return mode == FailbackMode.DNS_TTL.code() ? AccountEvents.TRIGGER_DNS_TTL :
+            mode == FailbackMode.DURATION.code() ? AccountEvents.TRIGGER_DURATION :
+            mode == FailbackMode.REGISTRATION.code() ? AccountEvents.TRIGGER_REGISTRATION :
+            AccountEvents.TRIGGER_NEW_REQUEST;
+    }
+
+    private void armFailback(final int position, final long nowNs)
+    {
+        timers.cancel(failbackTimer);
+        final int mode = server.failbackMode().code();
+        long delayS = -1;
+        if (mode == FailbackMode.DNS_TTL.code())
+        {
+            delayS = ttlsS[position];
+        }
+        else if (mode == FailbackMode.DURATION.code() && server.failbackTimeoutS() > 0)
+        {
+            delayS = server.failbackTimeoutS();
+        }
+        if (delayS >= 0)
+        {
+            timers.schedule(failbackTimer, nowNs + delayS * NS_PER_S);
+        }
+    }
+
+    private void startResolving(final long nowNs)
+    {
+        locator.resolve(server, dns, nowNs);
+    }
+
+    private void planWalk()
+    {
+        orderCount = 0;
+        orderIndex = -1;
+        int current = -1;
+        if (stayOnCurrent && registeredRow >= 0)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (rows[i] == registeredRow)
+                {
+                    current = i;
+                    order[orderCount++] = i;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (i != current)
+            {
+                order[orderCount++] = i;
+            }
+        }
+    }
+
+    private int nextInOrder(final long nowNs)
+    {
+        for (int i = orderIndex + 1; i < orderCount; i++)
+        {
+            if (health.isAvailable(rows[order[i]], nowNs))
+            {
+                return i;
+            }
+        }
+        return START_AT_PRIMARY;
+    }
+
+    private void tryNext(final long nowNs)
+    {
+        while (true)
+        {
+            final int next = nextInOrder(nowNs);
+            if (next < 0)
+            {
+                fire(SlotMachine.ALL_FAILED, nowNs);
+                allFailed(nowNs);
+                return;
+            }
+            orderIndex = next;
+            attemptPosition = order[next];
+            final int row = rows[attemptPosition];
+            final boolean last = nextInOrder(nowNs) < 0;
+            final int budget = last && !hasFollower && !singleCandidate ? CandidateWalk.FULL_TIMERS :
+                server.retryCounts();
+            final int flow = flowTo(row, nowNs);
+            final int status = flow > 0 ?
+                registration.register(flow, health.address(row), health.port(row), budget, nowNs) : flow;
+            events.onRegistrationState(accountNumber, slotNumber, state, health.address(row), health.port(row),
+                nowNs);
+            if (status == 0 || status == Registration.IN_FLIGHT)
+            {
+                return;
+            }
+            lastCause = SipFailure.SEND_FAILED;
+            health.onFailure(row, SipFailure.SEND_FAILED, -1, nowNs);
+        }
+    }
+
+    private void allFailed(final long nowNs)
+    {
+        onPlace(FailoverMachine.LOST);
+        timers.cancel(failbackTimer);
+        failedWalks++;
+        owner.onSlotFailed(this, nowNs);
+        if (state == SlotMachine.BACKOFF)
+        {
+            timers.schedule(retryTimer, nowNs + owner.retryDelayNs(this, failedWalks, nowNs));
+        }
+    }
+
+    private int flowTo(final int row, final long nowNs)
+    {
+        return transport.flow(health.transport(row), health.address(row), health.port(row), server.address(), nowNs);
+    }
+
+    private boolean fire(final int event, final long nowNs)
+    {
+        final int next = SlotMachine.TABLE.next(state, event);
+        if (next == -1)
+        {
+            return false;
+        }
+        if (next != state)
+        {
+            force(next, nowNs);
+        }
+        return true;
+    }
+
+    private void force(final int next, final long nowNs)
+    {
+        state = next;
+        if (next != SlotMachine.REGISTERING)
+        {
+            final int row = next == SlotMachine.REGISTERED ? registeredRow : -1;
+            events.onRegistrationState(accountNumber, slotNumber, next, row < 0 ? 0 : health.address(row),
+                row < 0 ? 0 : health.port(row), nowNs);
+        }
+    }
+
+    private boolean onPlace(final int event)
+    {
+        final int next = FailoverMachine.TABLE.next(place, event);
+        if (next == -1)
+        {
+            return false;
+        }
+        place = next;
+        return true;
+    }
+
+    /**
+     * Cancel every timer and forget the registration without sending anything (the phone is switched off hard).
+     */
+    public void stop()
+    {
+        timers.cancel(retryTimer);
+        timers.cancel(failbackTimer);
+        locator.cancel();
+        registration.stop();
+        state = SlotMachine.DISABLED;
+        place = FailoverMachine.NOWHERE;
+    }
+
+    /**
+     * @return the account number, 1-based.
+     */
+    public int accountNumber()
+    {
+        return accountNumber;
+    }
+
+    /**
+     * @return 1 for the working slot, 2 for the fallback slot.
+     */
+    public int slotNumber()
+    {
+        return slotNumber;
+    }
+
+    /**
+     * @return a {@link SlotMachine} state.
+     */
+    public int state()
+    {
+        return state;
+    }
+
+    /**
+     * @return a {@link FailoverMachine} state.
+     */
+    public int place()
+    {
+        return place;
+    }
+
+    /**
+     * @param nowNs the duty cycle's time.
+     * @return whether a candidate holds an unexpired binding of this slot.
+     */
+    public boolean isBound(final long nowNs)
+    {
+        return registration.isBound(nowNs);
+    }
+
+    /**
+     * @return whether the slot's REGISTER walk is at rest (not resolving, not registering).
+     */
+    public boolean isIdle()
+    {
+        return state != SlotMachine.RESOLVING && state != SlotMachine.REGISTERING &&
+            state != SlotMachine.UNREGISTERING;
+    }
+
+    /**
+     * @return the health-table row of the candidate holding (or last holding) the binding, or -1.
+     */
+    public int registeredRow()
+    {
+        return registeredRow;
+    }
+
+    /**
+     * @return the health-table row of the candidate of the current or last attempt, or -1.
+     */
+    public int attemptRow()
+    {
+        return attemptPosition < 0 ? -1 : rows[attemptPosition];
+    }
+
+    /**
+     * @return how many candidates the last resolution found.
+     */
+    public int candidateCount()
+    {
+        return count;
+    }
+
+    /**
+     * @param position 0 for the primary.
+     * @return the candidate's health-table row.
+     */
+    public int candidateRow(final int position)
+    {
+        return rows[position];
+    }
+
+    /**
+     * @return the cause of the last failed attempt, a {@link SipFailure} constant or 0.
+     */
+    public int lastCause()
+    {
+        return lastCause;
+    }
+
+    /**
+     * @return walks in a row in which every candidate failed.
+     */
+    public int failedWalks()
+    {
+        return failedWalks;
+    }
+
+    /**
+     * @return the slot's configuration.
+     */
+    public SipServerConfig server()
+    {
+        return server;
+    }
+
+    /**
+     * @return the slot's registration (Call-ID, CSeq, grant).
+     */
+    public Registration registration()
+    {
+        return registration;
+    }
+
+    /**
+     * @return the DNS walker of this slot; the owner routes live DNS answers and polls to it.
+     */
+    public ServerLocator locator()
+    {
+        return locator;
+    }
+}

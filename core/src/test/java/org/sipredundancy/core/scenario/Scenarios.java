@@ -1,0 +1,80 @@
+package org.sipredundancy.core.scenario;
+
+import org.sipredundancy.core.config.ConfigLoader;
+import org.sipredundancy.core.config.ParseResult;
+import org.sipredundancy.core.sim.SimDeployment;
+import org.sipredundancy.core.sim.SimDnsZone;
+import org.sipredundancy.hal.Ipv4;
+import org.sipredundancy.hal.sim.SimTrace;
+import org.sipredundancy.profiles.ProfileRegistry;
+
+/**
+ * Shared pieces of the scenario tests: the seed's deployment (yealink.pbx.com resolving by NAPTR, SRV and A to
+ * 192.168.1.14 first and 192.168.1.13 second, fallback server 192.168.1.15), and a way to build a
+ * {@link SimDeployment} from provisioning text.
+ */
+final class Scenarios
+{
+    static final int PRIMARY = (int)Ipv4.parse("192.168.1.14");
+    static final int SECONDARY = (int)Ipv4.parse("192.168.1.13");
+    static final int FALLBACK = (int)Ipv4.parse("192.168.1.15");
+    static final long MS = 1_000_000L;
+    static final long S = 1_000_000_000L;
+
+    private Scenarios()
+    {
+    }
+
+    /**
+     * The seed's Appendix A over UDP: one NAPTR, one SRV of two targets (weight 2 before weight 1), two A records.
+     *
+     * @param ttlS the TTL of every record.
+     * @return the zone.
+     */
+    static SimDnsZone seedZone(final long ttlS)
+    {
+        return new SimDnsZone()
+            .soa("yealink.pbx.com", ttlS, 300)
+            .naptr("yealink.pbx.com", ttlS, 100, 50, "s", "SIP+D2U", "", "_sip._udp.yealink.pbx.com")
+            .srv("_sip._udp.yealink.pbx.com", ttlS, 0, 1, 5060, "server1.yealink.pbx.com")
+            .srv("_sip._udp.yealink.pbx.com", ttlS, 0, 2, 5060, "server2.yealink.pbx.com")
+            .a("server1.yealink.pbx.com", ttlS, "192.168.1.13")
+            .a("server2.yealink.pbx.com", ttlS, "192.168.1.14");
+    }
+
+    /**
+     * @param model    the hardware model, e.g. {@code T46U}.
+     * @param text     provisioning text.
+     * @param zone     the DNS zone.
+     * @param seed     the simulation seed.
+     * @return the deployment, not started.
+     */
+    static SimDeployment deployment(final String model, final String text, final SimDnsZone zone, final long seed)
+    {
+        final ParseResult parsed = ConfigLoader.parseText(text, "scenario.cfg",
+            ProfileRegistry.load().find(model).orElseThrow(), 86);
+        if (!parsed.usable())
+        {
+            throw new IllegalStateException("scenario configuration unusable: " + parsed);
+        }
+        return new SimDeployment(parsed.config(), zone, seed, SimTrace.NONE);
+    }
+
+    /**
+     * Account 1 of user 4605 with the given extra lines.
+     *
+     * @param lines provisioning lines.
+     * @return the text.
+     */
+    static String account1(final String... lines)
+    {
+        final StringBuilder text = new StringBuilder("#!version:1.0.0.1\n")
+            .append("account.1.enable = 1\naccount.1.user_name = 4605\naccount.1.auth_name = 4605\n")
+            .append("account.1.password = 4605\n");
+        for (final String line : lines)
+        {
+            text.append(line).append('\n');
+        }
+        return text.toString();
+    }
+}
