@@ -9,6 +9,7 @@ import org.sipredundancy.core.config.RedundancyType;
 import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.core.loop.Timer;
 import org.sipredundancy.core.loop.TimerExpiryHandler;
+import org.sipredundancy.core.sip.transaction.SipFailure;
 import org.sipredundancy.hal.Transport;
 
 /**
@@ -366,6 +367,12 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
         if (position >= 0 && position < callCount)
         {
             health.onFailure(callRows[position], cause, retryAfterS, nowNs);
+            final ServerSlot slot = callSlots[position];
+            if (slot.server().onlySignalWithRegistered() && SipFailure.isServerFailure(cause) &&
+                slot.registeredRow() == callRows[position])
+            {
+                slot.refreshNow(nowNs);
+            }
         }
     }
 

@@ -181,6 +181,21 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     }
 
     /**
+     * A request other than REGISTER failed on the server this slot is registered with and may go nowhere else
+     * (only_signal_with_registered = 1, R-FO-5): start the registration walk from the primary now instead of at the
+     * next refresh.
+     *
+     * @param nowNs the duty cycle's time.
+     */
+    public void refreshNow(final long nowNs)
+    {
+        if (state == SlotMachine.REGISTERED)
+        {
+            onRefreshDue(registration, nowNs);
+        }
+    }
+
+    /**
      * The owner became idle: a failback deferred by a call or transaction happens now (R-FO-3).
      *
      * @param nowNs the duty cycle's time.
