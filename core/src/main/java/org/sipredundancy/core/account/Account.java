@@ -368,6 +368,9 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
         {
             health.onFailure(callRows[position], cause, retryAfterS, nowNs);
             final ServerSlot slot = callSlots[position];
+            final int next = nextCallCandidate(position, nowNs);
+            services.events().onFailover(config.index(), slot.slotNumber(), health.address(callRows[position]),
+                next < 0 ? 0 : health.address(callRows[next]), cause, nowNs);
             if (slot.server().onlySignalWithRegistered() && SipFailure.isServerFailure(cause) &&
                 slot.registeredRow() == callRows[position])
             {
