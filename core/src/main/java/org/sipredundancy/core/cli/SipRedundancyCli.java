@@ -13,13 +13,14 @@ import java.util.concurrent.Callable;
 
 /**
  * The {@code sip-redundancy} command. Subcommands ({@code lint}, {@code config}, {@code resolve}, {@code simulate},
- * {@code run}, {@code demo}) are added by the capabilities that provide them; with no arguments the command will
- * run the built-in demo once that exists, and until then says so.
+ * {@code run}, {@code demo}) are added by the capabilities that provide them; with no arguments the command runs the
+ * built-in demo.
  */
 @Command(
     name = "sip-redundancy",
     mixinStandardHelpOptions = true,
-    subcommands = {LintCommand.class, ConfigCommand.class, ResolveCommand.class, ProfilesCommand.class},
+    subcommands = {DemoCommand.class, LintCommand.class, ConfigCommand.class, ResolveCommand.class,
+        ProfilesCommand.class},
     versionProvider = SipRedundancyCli.Version.class,
     description = {
         "Shows what a Yealink phone does to keep its SIP service alive when its servers fail:",
@@ -60,17 +61,13 @@ public final class SipRedundancyCli implements Callable<Integer>
     }
 
     /**
-     * With no subcommand: the demo is not built yet, so say that plainly and show what is available.
+     * With no subcommand: the built-in demo.
      *
-     * @return {@link #EXIT_OK}.
+     * @return the demo's exit status.
      */
     public Integer call()
     {
-        final PrintWriter out = spec.commandLine().getOut();
-        out.println("The built-in demo (the seed's example deployment in virtual time) is not implemented yet.");
-        out.println();
-        spec.commandLine().usage(out);
-        return EXIT_OK;
+        return spec.commandLine().execute("demo");
     }
 
     /**

@@ -43,11 +43,26 @@ class SipRedundancyCliTest
     }
 
     @Test
-    @DisplayName("no arguments says plainly that the demo is not built yet")
-    void shouldSayDemoIsMissing()
+    @DisplayName("R-SCN-3 R-FO-3 R-FB-3 R-RT-4 no arguments runs the demo: the seed's deployment fails over, " +
+        "carries a call, fails back after failback_timeout and moves to the fallback server when the cluster dies")
+    void shouldRunTheDemo()
     {
         assertThat(run()).isZero();
-        assertThat(out.toString()).contains("not implemented yet").contains("Usage: sip-redundancy");
+        final String demo = out.toString();
+        assertThat(demo)
+            .contains("61.550 s  account 1 slot 1  FAILOVER 192.168.1.14 -> 192.168.1.13 (TIMEOUT)")
+            .contains("71.010 s  account 1         CALL answered via 192.168.1.13 (200)")
+            .contains("181.590 s  account 1 slot 1  FAILBACK to 192.168.1.14 (duration)")
+            .contains("account 1         FALLBACK ON_FALLBACK")
+            .contains("CALL answered via 192.168.1.15 (200)")
+            .contains("phone -> 192.168.1.15:5060  REGISTER sip:192.168.1.15")
+            .doesNotContain("Exception");
+        out.getBuffer().setLength(0);
+        assertThat(run("demo", "--seed", "1")).isZero();
+        assertThat(out.toString()).as("same seed, same output byte for byte").isEqualTo(demo);
+        out.getBuffer().setLength(0);
+        assertThat(run("demo", "--model", "T99")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown model 'T99'");
     }
 
     @Test
