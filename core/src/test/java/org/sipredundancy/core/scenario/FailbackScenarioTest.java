@@ -23,15 +23,17 @@ class FailbackScenarioTest
 {
     private static final long FAILED_OVER_MS = 61_570;
 
+    private static SimDeployment domainServer(final long seed, final String... lines)
+    {
+        final String[] all = new String[lines.length + 1];
+        all[0] = Scenarios.DOMAIN_SERVER;
+        System.arraycopy(lines, 0, all, 1, lines.length);
+        return Scenarios.deployment("T46S", Scenarios.account1(all), Scenarios.seedZone(300), seed);
+    }
+
     private static SimDeployment failedOver(final long seed, final String... lines)
     {
-        final String[] all = new String[lines.length + 4];
-        all[0] = "account.1.sip_server.1.address = yealink.pbx.com";
-        all[1] = "account.1.sip_server.1.port = 0";
-        all[2] = "account.1.sip_server.1.transport_type = 3";
-        all[3] = "account.1.sip_server.1.expires = 60";
-        System.arraycopy(lines, 0, all, 4, lines.length);
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(all), Scenarios.seedZone(300), seed);
+        final SimDeployment d = domainServer(seed, lines);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         d.kill(PRIMARY);
@@ -107,10 +109,7 @@ class FailbackScenarioTest
         "out of every choice for that long")
     void serviceUnavailable()
     {
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
-            "account.1.sip_server.1.address = yealink.pbx.com", "account.1.sip_server.1.port = 0",
-            "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 60"),
-            Scenarios.seedZone(300), 15);
+        final SimDeployment d = domainServer(15);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         d.server(PRIMARY).retryAfterS(200).fault(SimSipFault.SERVICE_UNAVAILABLE);
@@ -150,10 +149,8 @@ class FailbackScenarioTest
 
     private static SimDeployment failedOverCall(final long seed, final int registerOnEnable)
     {
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
-            "account.1.sip_server.1.address = yealink.pbx.com", "account.1.sip_server.1.port = 0",
-            "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 60",
-            "account.1.sip_server.1.register_on_enable = " + registerOnEnable), Scenarios.seedZone(300), seed);
+        final SimDeployment d = domainServer(seed,
+            "account.1.sip_server.1.register_on_enable = " + registerOnEnable);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         d.kill(PRIMARY);
@@ -170,10 +167,8 @@ class FailbackScenarioTest
         "fails the call fails and the registration fails over")
     void onlySignalWithRegistered()
     {
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
-            "account.1.sip_server.1.address = yealink.pbx.com", "account.1.sip_server.1.port = 0",
-            "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 60",
-            "account.1.sip_server.1.only_signal_with_registered = 1"), Scenarios.seedZone(300), 18);
+        final SimDeployment d = domainServer(18,
+            "account.1.sip_server.1.only_signal_with_registered = 1");
         d.start();
         d.runFor(Duration.ofSeconds(10));
         d.kill(PRIMARY);

@@ -20,6 +20,10 @@ final class Scenarios
     static final int FALLBACK = (int)Ipv4.parse("192.168.1.15");
     static final long MS = 1_000_000L;
     static final long S = 1_000_000_000L;
+    /** Account 1's working server is yealink.pbx.com found by NAPTR, SRV and A; expiry 60 s (a refresh every 54 s). */
+    static final String DOMAIN_SERVER = String.join("\n",
+        "account.1.sip_server.1.address = yealink.pbx.com", "account.1.sip_server.1.port = 0",
+        "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 60");
 
     private Scenarios()
     {

@@ -20,10 +20,6 @@ import static org.sipredundancy.core.scenario.Scenarios.PRIMARY;
  */
 class SeedScenarioTest
 {
-    private static final String DOMAIN_SERVER = String.join("\n",
-        "account.1.sip_server.1.address = yealink.pbx.com", "account.1.sip_server.1.port = 0",
-        "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 60");
-
     @Test
     @DisplayName("R-SCN-1 R-FB-3 REGISTER fallback, successive: three retransmissions, the fallback once the " +
         "working registration expired, probes every fallback.timeout, back to the working server and expires=0")
@@ -88,7 +84,7 @@ class SeedScenarioTest
         "the primary is working again once it answers")
     void registerFailover()
     {
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(DOMAIN_SERVER,
+        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER,
             "account.1.sip_server.1.failback_mode = 0", "account.1.sip_server.1.register_on_enable = 0"),
             Scenarios.seedZone(3600), 3);
         d.start();
@@ -114,7 +110,7 @@ class SeedScenarioTest
         "to the primary; the next INVITE tries the primary first again, and the primary alone once it recovered")
     void inviteFailover()
     {
-        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(DOMAIN_SERVER,
+        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER,
             "account.1.sip_server.1.failback_mode = 0"), Scenarios.seedZone(3600), 4);
         d.start();
         d.runFor(Duration.ofSeconds(5));
