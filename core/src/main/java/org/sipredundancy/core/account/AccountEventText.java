@@ -73,7 +73,8 @@ public final class AccountEventText implements AccountEvents
     public void onDnsResolved(
         final int account, final int slot, final int source, final int candidates, final long nowNs)
     {
-        line(nowNs, account, slot, source < 0 ? "DNS found no server" :
+        line(nowNs, account, slot, source == DNS_KEPT_LAST ? "DNS lookup failed; using the " + candidates +
+            " candidates found before" : source < 0 ? "DNS found no server" :
             "DNS " + candidates + " candidate" + (candidates == 1 ? "" : "s") + " (" +
             CandidateSource.values()[source].label() + ")");
     }

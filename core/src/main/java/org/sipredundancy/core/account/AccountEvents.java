@@ -26,6 +26,9 @@ public interface AccountEvents
     /** Failback trigger: successive fallback's probe found the working server again (R-FB-3). */
     int TRIGGER_PROBE = 5;
 
+    /** {@link #onDnsResolved} source: DNS could not be asked, the candidates found last time are used again. */
+    int DNS_KEPT_LAST = -2;
+
     /** Call outcome: answered. */
     int CALL_ANSWERED = 0;
     /** Call outcome: the far end refused (busy, declined, not found). */
@@ -89,7 +92,8 @@ public interface AccountEvents
      * @param account    account number.
      * @param slot       server slot.
      * @param source     the primary candidate's {@link org.sipredundancy.core.dns.CandidateSource} ordinal, or -1
-     *                   when nothing was found.
+     *                   when nothing was found, {@link #DNS_KEPT_LAST} when the lookup failed and the last
+     *                   candidates are used again.
      * @param candidates how many candidates were found.
      * @param nowNs      the duty cycle's time.
      */

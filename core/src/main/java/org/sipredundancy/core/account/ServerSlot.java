@@ -9,6 +9,7 @@ import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.core.dns.Candidate;
 import org.sipredundancy.core.dns.CandidateList;
 import org.sipredundancy.core.dns.ResolutionHandler;
+import org.sipredundancy.core.dns.ResolutionOutcome;
 import org.sipredundancy.core.dns.ServerLocator;
 import org.sipredundancy.core.loop.Timer;
 import org.sipredundancy.core.loop.TimerExpiryHandler;
@@ -28,6 +29,10 @@ import org.sipredundancy.hal.Transport;
  * failback mode decides where the next walk starts: 0 and 2 start each renewal at the primary, 1 and 3 renew with
  * the current server until the DNS TTL or {@code failback_timeout} runs out and then re-register with the primary —
  * deferred while the owner is busy (R-FO-3).
+ * <p>
+ * <b>Decision:</b> when a new resolution fails for want of DNS (time-outs, SERVFAIL: {@link
+ * ResolutionOutcome#LOOKUP_FAILED}) the slot keeps walking the candidates it found last time, so a DNS outage after
+ * the TTL ran out does not cost a working registration; an authoritative "no such service" does replace them.
  * <p>
  * The slot's life runs on {@link SlotMachine#TABLE}, its place in the list on {@link FailoverMachine#TABLE}. Nothing
  * allocates once built. Duty cycle thread only.
@@ -215,6 +220,15 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     {
         final long nowNs = services.clock().nanoTime();
         final CandidateList candidates = locator.candidates();
+        if (candidates.isEmpty() && count > 0 && locator.outcome() == ResolutionOutcome.LOOKUP_FAILED)
+        {
+            events.onDnsResolved(accountNumber, slotNumber, AccountEvents.DNS_KEPT_LAST, count, nowNs);
+            fire(SlotMachine.RESOLVED, nowNs);
+            singleCandidate = false;
+            planWalk();
+            tryNext(nowNs);
+            return;
+        }
         count = 0;
         for (int i = 0; i < candidates.size() && count < rows.length; i++)
         {

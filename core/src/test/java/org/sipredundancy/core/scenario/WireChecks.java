@@ -63,7 +63,8 @@ final class WireChecks implements SimTrace
             final String retryAfter = header(text, "Retry-After");
             if (!retryAfter.isEmpty())
             {
-                retryAfterUntilNs.put(sourceAddress, timeNs + Long.parseLong(retryAfter.split(" ")[0]) * 1_000_000_000L);
+                final long seconds = Long.parseLong(retryAfter.split(" ")[0]);
+                retryAfterUntilNs.put(sourceAddress, timeNs + seconds * 1_000_000_000L);
             }
         }
     }
