@@ -58,12 +58,38 @@ public final class Phone
         final int[][] dnsServers,
         final AccountEvents events)
     {
+        this(config, dutyCycle, network, localAddress, SIP_PORT, random, dnsServers, events);
+    }
+
+    /**
+     * Build the phone on a chosen SIP port (0: any free port), e.g. beside real servers on one host.
+     *
+     * @param config       the provisioning configuration.
+     * @param dutyCycle    the duty cycle the phone runs on.
+     * @param network      the HAL network (host or simulated).
+     * @param localAddress the phone's IPv4 address.
+     * @param sipPort      the SIP port to listen on, 0 for any free one.
+     * @param random       the injected seeded random source.
+     * @param dnsServers   DNS servers as {address, port} pairs.
+     * @param events       the event stream.
+     * @throws IllegalStateException when the SIP port cannot be opened.
+     */
+    public Phone(
+        final ProvisioningConfig config,
+        final DutyCycle dutyCycle,
+        final Network network,
+        final int localAddress,
+        final int sipPort,
+        final RandomSource random,
+        final int[][] dnsServers,
+        final AccountEvents events)
+    {
         this.dutyCycle = dutyCycle;
-        stack = new SipStack(network, dutyCycle.router(), dutyCycle.timers(), random, localAddress, SIP_PORT);
+        stack = new SipStack(network, dutyCycle.router(), dutyCycle.timers(), random, localAddress, sipPort);
         final int opened = stack.transport().open();
         if (opened != NetworkStatus.OK)
         {
-            throw new IllegalStateException("the SIP port " + SIP_PORT + " of " + Ipv4.toString(localAddress) +
+            throw new IllegalStateException("the SIP port " + sipPort + " of " + Ipv4.toString(localAddress) +
                 " could not be opened (status " + opened + ")");
         }
         final DnsClientContext dnsContext = new DnsClientContext().dutyCycle(dutyCycle).network(network)
@@ -78,7 +104,7 @@ public final class Phone
             ServerLocator.RECORD_CAPACITY, DnsAnswerCache.NO_SOA_NEGATIVE_TTL_S);
         final PhoneServices services = new PhoneServices(dutyCycle::nowNs, dutyCycle.timers(), stack.transport(),
             stack.transactions(), dnsClient, cache, new StaticDnsRecords(config.staticDnsCache()), random,
-            SrvSelection.SEED_ORDER, events, Ipv4.toString(localAddress), SIP_PORT,
+            SrvSelection.SEED_ORDER, events, Ipv4.toString(localAddress), stack.transport().localPort(),
             "sip-redundancy " + config.profile().modelId());
         final List<Account> built = new ArrayList<>();
         int locatorId = 1;

@@ -236,11 +236,12 @@ public final class KamailioPeer implements AutoCloseable
 
     /**
      * The contacts registered for a user right now, each as {@code <uri>;expires=N} with the seconds left, read
-     * with {@code kamcmd ul.lookup}; empty when the user has none.
+     * with {@code kamcmd ul.lookup} (the user passed as a string, {@code s:}, so a numeric user is not read as a
+     * number); empty when the user has none.
      */
     public List<String> contacts(final String user) throws IOException
     {
-        final String output = run(List.of(KAMCMD, "-s", "unix:" + controlSocket, "ul.lookup", "location", user));
+        final String output = run(List.of(KAMCMD, "-s", "unix:" + controlSocket, "ul.lookup", "location", "s:" + user));
         final List<String> contacts = new ArrayList<>();
         if (output.contains("AOR not found"))
         {
