@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 @Command(
     name = "sip-redundancy",
     mixinStandardHelpOptions = true,
-    subcommands = {DemoCommand.class, LintCommand.class, ConfigCommand.class, ResolveCommand.class,
-        ProfilesCommand.class},
+    subcommands = {DemoCommand.class, SimulateCommand.class, LintCommand.class, ConfigCommand.class,
+        ResolveCommand.class, ProfilesCommand.class},
     versionProvider = SipRedundancyCli.Version.class,
     description = {
         "Shows what a Yealink phone does to keep its SIP service alive when its servers fail:",

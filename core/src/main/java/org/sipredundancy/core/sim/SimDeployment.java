@@ -4,6 +4,7 @@ import org.sipredundancy.core.account.Account;
 import org.sipredundancy.core.account.AccountEventText;
 import org.sipredundancy.core.account.Phone;
 import org.sipredundancy.core.config.AccountConfig;
+import org.sipredundancy.core.config.DnsARecord;
 import org.sipredundancy.core.config.ProvisioningConfig;
 import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.core.loop.DutyCycle;
@@ -62,6 +63,14 @@ public final class SimDeployment
         for (final int address : zone.addresses())
         {
             server(address, config);
+        }
+        for (final DnsARecord record : config.staticDnsCache().aRecords())
+        {
+            final long address = Ipv4.parse(record.ip());
+            if (address != Ipv4.INVALID)
+            {
+                server((int)address, config);
+            }
         }
         for (final AccountConfig account : config.accounts())
         {
