@@ -78,15 +78,7 @@ public final class DemoCommand implements Callable<Integer>
         out.println("== Configuration (built in)");
         out.print(text);
         out.println();
-        out.println("== What is done to the phone");
-        demo.script().forEach(out::println);
-        out.println();
-        out.println("== What the phone does (which server each account uses, and why)");
-        deployment.events().forEach(out::println);
-        out.println();
-        out.println("== SIP ladder on the wire");
-        out.print(deployment.ladder().text());
-        out.flush();
+        SimulationReport.print(out, "What is done to the phone", demo.script(), deployment);
         return ExitCodes.OK;
     }
 }

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,15 +244,7 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
 
     private void print(final SimDeployment deployment, final List<String> done)
     {
-        final PrintWriter out = out();
-        out.println("== What is done to the phone (" + profile().modelId() + ", virtual time, seed " + seed + ")");
-        done.forEach(out::println);
-        out.println();
-        out.println("== What the phone does (which server each account uses, and why)");
-        deployment.events().forEach(out::println);
-        out.println();
-        out.println("== SIP ladder on the wire");
-        out.print(deployment.ladder().text());
-        out.flush();
+        SimulationReport.print(out(), "What is done to the phone (" + profile().modelId() + ", virtual time, seed " +
+            seed + ")", done, deployment);
     }
 }
