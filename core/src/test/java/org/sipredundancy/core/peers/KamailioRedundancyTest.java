@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (127.0.0.33), successive registration, failback mode 0, 30 s expiries. Each step is checked in Kamailio's own
  * location table: kill the primary by pid → registered with the secondary; revive it → back on the primary at the
  * next refresh; kill the cluster → registered with the fallback; revive the primary → the probe moves back and the
- * fallback binding is removed.
+ * fallback binding is removed. A second test puts SIPp in the primary's place, answering 503 with Retry-After, which
+ * Kamailio cannot be made to do.
  */
 class KamailioRedundancyTest
 {
@@ -103,6 +104,33 @@ class KamailioRedundancyTest
         }
     }
 
+    @Test
+    @DisplayName("R-SIP-3 R-FO-7 SIPp answers 503 with Retry-After: the REGISTER moves to the Kamailio secondary " +
+        "at once, and the refresh inside the Retry-After does not touch the primary")
+    void serviceUnavailableWithRetryAfter() throws Exception
+    {
+        final KamailioPeer secondary = kamailio("k2", "127.0.0.42");
+        try (SippPeer primary = SippPeer.start(Files.createDirectories(directory.resolve("sipp")), "127.0.0.41", 0,
+            SippPeer.respond503(45));
+            DnsmasqPeer dns = DnsmasqPeer.start(Files.createDirectories(directory.resolve("dns")), "127.0.0.53",
+                List.of("naptr-record=pbx.test,100,50,\"s\",\"SIP+D2U\",\"\",_sip._udp.pbx.test",
+                    "srv-host=_sip._udp.pbx.test,server1.pbx.test," + primary.port() + ",0,2",
+                    "srv-host=_sip._udp.pbx.test,server2.pbx.test," + secondary.port() + ",0,1",
+                    "host-record=server1.pbx.test,127.0.0.41",
+                    "host-record=server2.pbx.test,127.0.0.42")))
+        {
+            startPhone(dns, 0);
+            assertThat(pump(() -> registered(secondary))).as("registered with the secondary; %s", events).isTrue();
+            assertThat(primary.receivedCount("REGISTER")).as("one REGISTER, answered 503, no retransmission")
+                .isEqualTo(1);
+            assertThat(events).anyMatch(e -> e.contains("FAILOVER 127.0.0.41 -> 127.0.0.42 (SERVICE_UNAVAILABLE)"));
+            assertThat(pump(() -> events.stream().filter(e -> e.contains("REGISTERED with 127.0.0.42")).count() >= 2))
+                .as("refreshed at 27 s; %s", events).isTrue();
+            assertThat(primary.receivedCount("REGISTER")).as("nothing to the primary inside its 45 s Retry-After")
+                .isEqualTo(1);
+        }
+    }
+
     private KamailioPeer kamailio(final String name, final String address) throws Exception
     {
         final KamailioPeer peer = KamailioPeer.start(Files.createDirectories(directory.resolve(name)), address, 0,
@@ -119,8 +147,8 @@ class KamailioRedundancyTest
             "account.1.sip_server.1.address = pbx.test", "account.1.sip_server.1.port = 0",
             "account.1.sip_server.1.transport_type = 3", "account.1.sip_server.1.expires = 30",
             "account.1.sip_server.1.failback_mode = 0",
-            "account.1.sip_server.2.address = 127.0.0.33", "account.1.sip_server.2.port = " + fallbackPort,
-            "account.1.sip_server.2.expires = 30",
+            fallbackPort == 0 ? "" : "account.1.sip_server.2.address = 127.0.0.33",
+            "account.1.sip_server.2.port = " + fallbackPort, "account.1.sip_server.2.expires = 30",
             "account.1.fallback.redundancy_type = 1", "account.1.fallback.timeout = 10", "");
         final ParseResult parsed = ConfigLoader.parseText(text, "kamailio.cfg",
             ProfileRegistry.load().find("T46S").orElseThrow(), 86);
