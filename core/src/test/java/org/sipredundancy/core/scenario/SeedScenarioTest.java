@@ -21,8 +21,9 @@ import static org.sipredundancy.core.scenario.Scenarios.PRIMARY;
 class SeedScenarioTest
 {
     @Test
-    @DisplayName("R-SCN-1 R-FB-3 REGISTER fallback, successive: three retransmissions, the fallback once the " +
-        "working registration expired, probes every fallback.timeout, back to the working server and expires=0")
+    @DisplayName("R-SCN-1 R-FB-1 R-FB-3 R-RT-6 REGISTER fallback, successive: three retransmissions, the " +
+        "fallback once the working registration expired, probes every fallback.timeout, back to the working " +
+        "server and expires=0")
     void registerFallback()
     {
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
