@@ -7,6 +7,8 @@ import org.sipredundancy.core.sip.transaction.ClientTransactionUser;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.SipFailure;
 import org.sipredundancy.core.sip.wire.SdpOfferEncoder;
+import org.sipredundancy.core.sip.wire.SipDecodeStatus;
+import org.sipredundancy.core.sip.wire.SipDerivedRequestEncoder;
 import org.sipredundancy.core.sip.wire.SipMessageDecoder;
 import org.sipredundancy.core.sip.wire.SipMethod;
 import org.sipredundancy.core.sip.wire.SipRequestEncoder;
@@ -19,9 +21,10 @@ import org.sipredundancy.hal.Transport;
  * primary, further candidates, then the fallback group — giving every server but the last
  * {@code invite_retry_counts} retransmissions, until one answers; a 2xx is acknowledged and the call is up; a
  * refusal (busy, declined) ends the attempt without trying further servers, since another server would only reach
- * the same callee; when every server failed the user is told why. Hanging up sends BYE (or abandons a call not yet
- * answered). With {@code register_on_enable = 1} the account registers with a candidate before inviting through it
- * (R-FO-4). Runs on {@link CallMachine#TABLE}. Nothing allocates once built. Duty cycle thread only.
+ * the same callee; when every server failed the user is told why. Hanging up sends BYE, CANCEL while it rings, or
+ * abandons an INVITE nothing has answered yet. With {@code register_on_enable = 1} the account registers with a
+ * candidate before inviting through it (R-FO-4). Runs on {@link CallMachine#TABLE}. Nothing allocates once built.
+ * Duty cycle thread only.
  */
 public final class OutgoingCall implements ClientTransactionUser
 {
@@ -42,6 +45,8 @@ public final class OutgoingCall implements ClientTransactionUser
     private final String domain;
     private final SipRequestEncoder encoder = new SipRequestEncoder();
     private final SdpOfferEncoder sdpEncoder = new SdpOfferEncoder();
+    private final SipDerivedRequestEncoder derivedEncoder = new SipDerivedRequestEncoder();
+    private final SipMessageDecoder sentInvite = new SipMessageDecoder();
     private final UnsafeBuffer sdp = new UnsafeBuffer(new byte[SDP_CAPACITY]);
     private final UnsafeBuffer ack = new UnsafeBuffer(new byte[ACK_CAPACITY]);
     private final AsciiSequenceView view = new AsciiSequenceView();
@@ -56,6 +61,7 @@ public final class OutgoingCall implements ClientTransactionUser
     private int transaction = -1;
     private long cseq;
     private int sdpLength;
+    private int inviteLength;
     private int position = -1;
     private int flow;
     private int address;
@@ -140,6 +146,10 @@ public final class OutgoingCall implements ClientTransactionUser
             sendBye(nowNs);
             return;
         }
+        if (before == CallMachine.RINGING && sendCancel(nowNs))
+        {
+            return;
+        }
         abandon();
         state = CallMachine.IDLE;
         services.events().onCallOutcome(accountNumber, AccountEvents.CALL_ABANDONED, 0, 0, address, nowNs);
@@ -220,8 +230,10 @@ public final class OutgoingCall implements ClientTransactionUser
             return;
         }
         this.transaction = -1;
+        final boolean cancelled = state == CallMachine.CANCELLING;
         fire(CallMachine.DECLINED);
-        services.events().onCallOutcome(accountNumber, AccountEvents.CALL_DECLINED, code, 0, address, nowNs);
+        services.events().onCallOutcome(accountNumber, cancelled ? AccountEvents.CALL_ABANDONED :
+            AccountEvents.CALL_DECLINED, code, 0, address, nowNs);
         route.onCallIdle(nowNs);
     }
 
@@ -327,6 +339,33 @@ public final class OutgoingCall implements ClientTransactionUser
             return false;
         }
         transaction = txn;
+        inviteLength = length;
+        return true;
+    }
+
+    /**
+     * CANCEL the ringing INVITE (RFC 3261 9.1): same Via branch, Call-ID, From, To and CSeq number, to the same
+     * server; the INVITE then ends with a 487, which the transaction acknowledges.
+     */
+    private boolean sendCancel(final long nowNs)
+    {
+        final ClientTransactions transactions = services.transactions();
+        final int txn = transactions.begin(this, accountNumber, false);
+        if (txn < 0)
+        {
+            return false;
+        }
+        final int length = sentInvite.wrap(transactions.requestBuffer(transaction), 0, inviteLength) !=
+            SipDecodeStatus.OK ? -1 :
+            derivedEncoder.encodeCancel(sentInvite, transactions.requestBuffer(txn), 0,
+            transactions.requestCapacity());
+        if (length <= 0 || transactions.start(txn, SipMethod.CANCEL, flow, address, port, length,
+            CandidateWalk.FULL_TIMERS, nowNs) != 0)
+        {
+            transactions.abandon(txn);
+            return false;
+        }
+        transactions.linkCancel(transaction, txn);
         return true;
     }
 

@@ -45,6 +45,28 @@ class DeploymentScenarioTest
     }
 
     @Test
+    @DisplayName("R-FB-4 hanging up while the call rings sends CANCEL to the server that rings; the INVITE ends " +
+        "with 487 and its ACK, and the call is reported abandoned")
+    void cancelWhileRinging()
+    {
+        final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER),
+            Scenarios.seedZone(3600), 23);
+        d.server(PRIMARY).answerDelayNs(30 * Scenarios.S);
+        d.start();
+        d.runFor(Duration.ofSeconds(5));
+        d.dial(1, "4606");
+        d.runFor(Duration.ofSeconds(2));
+        d.hangUp(1);
+        d.runFor(Duration.ofSeconds(5));
+        assertThat(lines(d, "-> 192.168.1.14:5060  CANCEL sip:4606@yealink.pbx.com (CSeq 1 CANCEL)")).hasSize(1);
+        assertThat(lines(d, "<- 192.168.1.14:5060  487")).hasSize(1);
+        assertThat(lines(d, "-> 192.168.1.14:5060  ACK sip:4606@yealink.pbx.com (CSeq 1 ACK)")).hasSize(1);
+        assertThat(d.events()).anyMatch(e -> e.contains("CALL abandoned via 192.168.1.14 (487)"));
+        assertThat(d.account(1).call().isActive()).isFalse();
+        GoldenLadder.assertMatches("cancel-while-ringing", d);
+    }
+
+    @Test
     @DisplayName("R-PRO-1 R-FO-1 R-FO-2 all 16 accounts of a SIP-T58V register, fail over together when the " +
         "primary dies and fail back together when it recovers")
     void sixteenAccounts()

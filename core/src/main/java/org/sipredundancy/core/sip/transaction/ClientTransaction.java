@@ -41,6 +41,8 @@ final class ClientTransaction
     int state = FREE;
     int method;
     int flow;
+    /** For an INVITE being cancelled: the row of its CANCEL, which shares its branch (RFC 3261 9.1); else -1. */
+    int cancelRow = -1;
     int remoteAddress;
     int remotePort;
     int length;
@@ -68,6 +70,7 @@ final class ClientTransaction
     {
         state = FREE;
         method = 0;
+        cancelRow = -1;
         flow = -1;
         remoteAddress = 0;
         remotePort = 0;

@@ -214,6 +214,25 @@ public final class ClientTransactions implements TimerExpiryHandler
     }
 
     /**
+     * Tie a started CANCEL to the INVITE it cancels. A CANCEL carries the INVITE's branch (RFC 3261 9.1), and the
+     * branch names the INVITE's row, so the CANCEL's responses are found through the INVITE's row.
+     *
+     * @param invite the INVITE's row, still pending.
+     * @param cancel the CANCEL's row, started.
+     * @return false when either row is not what it should be.
+     */
+    public boolean linkCancel(final int invite, final int cancel)
+    {
+        if (invite < 0 || invite >= rows.length || cancel < 0 || cancel >= rows.length ||
+            rows[invite].method != SipMethod.INVITE || rows[cancel].method != SipMethod.CANCEL)
+        {
+            return false;
+        }
+        rows[invite].cancelRow = cancel;
+        return true;
+    }
+
+    /**
      * A response arrived: hand it to its transaction.
      *
      * @param response a decoded, well-formed response.
@@ -467,7 +486,16 @@ public final class ClientTransactions implements TimerExpiryHandler
         {
             return null;
         }
-        return response.cseqMethod() == row.method ? row : null;
+        if (response.cseqMethod() == row.method)
+        {
+            return row;
+        }
+        if (response.cseqMethod() == SipMethod.CANCEL && row.cancelRow >= 0)
+        {
+            final ClientTransaction cancel = rows[row.cancelRow];
+            return cancel.method == SipMethod.CANCEL && cancel.state != ClientTransaction.FREE ? cancel : null;
+        }
+        return null;
     }
 
     private static boolean sameBranch(final ClientTransaction row, final DirectBuffer buffer, final int start)
