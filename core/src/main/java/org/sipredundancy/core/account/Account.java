@@ -187,7 +187,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
             final int before = fallbackState;
             fireFallback(bound ? FallbackMachine.WORKING_FAILED_BOUND : FallbackMachine.WORKING_FAILED_UNBOUND,
                 nowNs);
-            if (fallbackState == FallbackMachine.AWAITING_EXPIRY && !expiryTimerScheduled())
+            if (fallbackState == FallbackMachine.AWAITING_EXPIRY && !expiryTimer.isScheduled())
             {
                 services.timers().schedule(expiryTimer, working.registration().bindingExpiresNs());
             }
@@ -279,14 +279,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
      */
     public int nextCallCandidate(final int after, final long nowNs)
     {
-        for (int i = Math.max(-1, after) + 1; i < callCount; i++)
-        {
-            if (health.isAvailable(callRows[i], nowNs))
-            {
-                return i;
-            }
-        }
-        return -1;
+        return CandidateWalk.next(health, callRows, callCount, after, nowNs);
     }
 
     /**
@@ -382,13 +375,6 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
     /**
      * {@inheritDoc}
      */
-    public void onServerAnswered(final int address, final long nowNs)
-    {
-    }
-
-    /**
-     * {@inheritDoc}
-     */
     public void onCallIdle(final long nowNs)
     {
         if (!started)
@@ -415,11 +401,6 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
             services.events().onFallbackState(config.index(), next, nowNs);
         }
         return true;
-    }
-
-    private boolean expiryTimerScheduled()
-    {
-        return expiryTimer.isScheduled();
     }
 
     private void clearWaiting()

@@ -81,14 +81,6 @@ public interface CallRoute
     void onServerFailed(int position, int cause, long retryAfterS, long nowNs);
 
     /**
-     * A server answered the INVITE.
-     *
-     * @param address its IPv4 address.
-     * @param nowNs   the duty cycle's time.
-     */
-    void onServerAnswered(int address, long nowNs);
-
-    /**
      * The call is over (or never started): deferred failbacks may run (R-FO-3).
      *
      * @param nowNs the duty cycle's time.

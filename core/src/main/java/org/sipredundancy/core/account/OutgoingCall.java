@@ -218,7 +218,6 @@ public final class OutgoingCall implements ClientTransactionUser
                 remoteTag.append(view);
             }
             sendAck(nowNs);
-            route.onServerAnswered(address, nowNs);
             if (fire(CallMachine.ANSWERED) && state == CallMachine.CONFIRMED)
             {
                 services.events().onCallOutcome(accountNumber, AccountEvents.CALL_ANSWERED, code, 0, address, nowNs);
@@ -262,21 +261,26 @@ public final class OutgoingCall implements ClientTransactionUser
         }
         else
         {
-            fire(CallMachine.ALL_FAILED);
-            services.events().onCallOutcome(accountNumber, AccountEvents.CALL_FAILED, lastStatus, cause, address,
-                nowNs);
-            route.onCallIdle(nowNs);
+            failCall(nowNs);
         }
+    }
+
+    /**
+     * No server of the call order is left (or the failure says nothing of the server): the user is told why.
+     */
+    private void failCall(final long nowNs)
+    {
+        fire(CallMachine.ALL_FAILED);
+        services.events().onCallOutcome(accountNumber, AccountEvents.CALL_FAILED, lastStatus, lastCause, address,
+            nowNs);
+        route.onCallIdle(nowNs);
     }
 
     private void candidateFailed(final long nowNs)
     {
         if (route.nextCallCandidate(position, nowNs) < 0)
         {
-            fire(CallMachine.ALL_FAILED);
-            services.events().onCallOutcome(accountNumber, AccountEvents.CALL_FAILED, lastStatus, lastCause, address,
-                nowNs);
-            route.onCallIdle(nowNs);
+            failCall(nowNs);
             return;
         }
         fire(CallMachine.CANDIDATE_FAILED);
@@ -290,10 +294,7 @@ public final class OutgoingCall implements ClientTransactionUser
             position = route.nextCallCandidate(position, nowNs);
             if (position < 0)
             {
-                fire(CallMachine.ALL_FAILED);
-                services.events().onCallOutcome(accountNumber, AccountEvents.CALL_FAILED, lastStatus, lastCause,
-                    address, nowNs);
-                route.onCallIdle(nowNs);
+                failCall(nowNs);
                 return;
             }
             address = route.callAddress(position);

@@ -106,23 +106,23 @@ public final class Phone
             stack.transactions(), dnsClient, cache, new StaticDnsRecords(config.staticDnsCache()), random,
             SrvSelection.SEED_ORDER, events, Ipv4.toString(localAddress), stack.transport().localPort(),
             "sip-redundancy " + config.profile().modelId());
-        final List<Account> built = new ArrayList<>();
+        final List<Account> inUse = new ArrayList<>();
         int locatorId = 1;
-        for (final AccountConfig account : config.accounts())
+        for (final AccountConfig accountConfig : config.accounts())
         {
-            if (usable(account))
+            if (usable(accountConfig))
             {
-                final Account built1 = new Account(services, account, locatorId);
+                final Account account = new Account(services, accountConfig, locatorId);
                 locatorId += 2;
-                attach(built1.working());
-                if (built1.fallback() != null)
+                attach(account.working());
+                if (account.fallback() != null)
                 {
-                    attach(built1.fallback());
+                    attach(account.fallback());
                 }
-                built.add(built1);
+                inUse.add(account);
             }
         }
-        accounts = Collections.unmodifiableList(built);
+        accounts = Collections.unmodifiableList(inUse);
     }
 
     private void attach(final ServerSlot slot)

@@ -42,7 +42,6 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     private static final long NS_PER_S = 1_000_000_000L;
     private static final long RETRY_TIMER = 1;
     private static final long FAILBACK_TIMER = 2;
-    private static final int START_AT_PRIMARY = -1;
 
     private final PhoneServices services;
     private final int accountNumber;
@@ -60,15 +59,14 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     private final TimerService timers;
     private final int[] rows;
     private final int[] ttlsS;
-    private final int[] order;
+    private final int[] walk;
 
     private int state = SlotMachine.DISABLED;
     private int place = FailoverMachine.NOWHERE;
     private int count;
-    private int orderCount;
-    private int orderIndex;
-    private int attemptPosition = -1;
-    private int registeredPosition = -1;
+    private int walkCount;
+    private int walkIndex;
+    private int attemptRow = -1;
     private int registeredRow = -1;
     private int lastCause;
     private int failedWalks;
@@ -109,7 +107,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         timers = services.timers();
         rows = new int[capacity];
         ttlsS = new int[capacity];
-        order = new int[capacity];
+        walk = new int[capacity];
         locator = new ServerLocator(locatorId, services.dnsPort(), services.dnsCache(), services.statics(),
             services.random(), services.srvSelection(), capacity, this, null);
         registration = new Registration(new RegistrationContext()
@@ -163,7 +161,6 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      */
     public void disable(final long nowNs)
     {
-        final int before = state;
         if (!fire(SlotMachine.DISABLE, nowNs))
         {
             return;
@@ -172,7 +169,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         timers.cancel(failbackTimer);
         locator.cancel();
         onPlace(FailoverMachine.LOST);
-        if (state == SlotMachine.UNREGISTERING && registeredRow >= 0 && before != SlotMachine.RESOLVING)
+        if (state == SlotMachine.UNREGISTERING && registeredRow >= 0)
         {
             final int flow = flowTo(registeredRow, nowNs);
             if (flow > 0 && registration.unregister(flow, health.address(registeredRow), health.port(registeredRow),
@@ -223,10 +220,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         if (candidates.isEmpty() && count > 0 && locator.outcome() == ResolutionOutcome.LOOKUP_FAILED)
         {
             events.onDnsResolved(accountNumber, slotNumber, AccountEvents.DNS_KEPT_LAST, count, nowNs);
-            fire(SlotMachine.RESOLVED, nowNs);
-            singleCandidate = false;
-            planWalk();
-            tryNext(nowNs);
+            walkList(nowNs);
             return;
         }
         count = 0;
@@ -246,10 +240,14 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         if (count == 0)
         {
             lastCause = SipFailure.SEND_FAILED;
-            fire(SlotMachine.RESOLVE_FAILED, nowNs);
-            allFailed(nowNs);
+            giveUp(SlotMachine.RESOLVE_FAILED, nowNs);
             return;
         }
+        walkList(nowNs);
+    }
+
+    private void walkList(final long nowNs)
+    {
         fire(SlotMachine.RESOLVED, nowNs);
         singleCandidate = false;
         planWalk();
@@ -266,17 +264,9 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      */
     public boolean registerAt(final int row, final long nowNs)
     {
-        int position = -1;
-        for (int i = 0; i < count; i++)
-        {
-            if (rows[i] == row)
-            {
-                position = i;
-            }
-        }
         final int event = state == SlotMachine.REGISTERED ? SlotMachine.REFRESH_DUE :
             state == SlotMachine.BACKOFF ? SlotMachine.RETRY_DUE : -1;
-        if (position < 0 || event < 0)
+        if (positionOf(row) < 0 || event < 0)
         {
             return false;
         }
@@ -284,9 +274,9 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         fire(event, nowNs);
         fire(SlotMachine.RESOLVED, nowNs);
         singleCandidate = true;
-        orderCount = 1;
-        orderIndex = -1;
-        order[0] = position;
+        walkCount = 1;
+        walkIndex = -1;
+        walk[0] = row;
         walkTrigger = AccountEvents.TRIGGER_NEW_REQUEST;
         tryNext(nowNs);
         return state == SlotMachine.REGISTERING;
@@ -301,12 +291,11 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         {
             return;
         }
-        final int position = attemptPosition;
-        final int row = rows[position];
+        final int row = attemptRow;
+        final int position = positionOf(row);
         health.onSuccess(row, nowNs);
         final int previousRow = registeredRow;
         final int previousPlace = place;
-        registeredPosition = position;
         registeredRow = row;
         failedWalks = 0;
         fire(SlotMachine.ACCEPTED, nowNs);
@@ -367,21 +356,19 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
             return;
         }
         lastCause = cause;
-        final int row = rows[attemptPosition];
+        final int row = attemptRow;
         if (!SipFailure.isServerFailure(cause))
         {
-            fire(SlotMachine.ALL_FAILED, nowNs);
-            allFailed(nowNs);
+            giveUp(SlotMachine.ALL_FAILED, nowNs);
             return;
         }
         health.onFailure(row, cause, retryAfterS, nowNs);
         final int next = nextInOrder(nowNs);
         events.onFailover(accountNumber, slotNumber, health.address(row),
-            next < 0 ? 0 : health.address(rows[order[next]]), cause, nowNs);
+            next < 0 ? 0 : health.address(walk[next]), cause, nowNs);
         if (next < 0)
         {
-            fire(SlotMachine.ALL_FAILED, nowNs);
-            allFailed(nowNs);
+            giveUp(SlotMachine.ALL_FAILED, nowNs);
         }
         else
         {
@@ -398,7 +385,6 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         if (state == SlotMachine.UNREGISTERING)
         {
             fire(SlotMachine.UNREGISTERED, nowNs);
-            registeredPosition = -1;
             registeredRow = -1;
         }
     }
@@ -432,7 +418,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
 
     private void failBack(final long nowNs)
     {
-        if (state == SlotMachine.REGISTERED && fire(SlotMachine.FAILBACK_DUE, services.clock().nanoTime()))
+        if (state == SlotMachine.REGISTERED && fire(SlotMachine.FAILBACK_DUE, nowNs))
         {
             walkTrigger = failbackTrigger();
             stayOnCurrent = false;
@@ -477,42 +463,43 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         locator.resolve(server, dns, nowNs);
     }
 
+    /**
+     * The order of this walk: the primary down, or under failback modes 1–3 the current server first and then the
+     * others from the primary down.
+     */
     private void planWalk()
     {
-        orderCount = 0;
-        orderIndex = -1;
-        int current = -1;
-        if (stayOnCurrent && registeredRow >= 0)
+        walkCount = 0;
+        walkIndex = -1;
+        final boolean currentFirst = stayOnCurrent && positionOf(registeredRow) >= 0;
+        if (currentFirst)
         {
-            for (int i = 0; i < count; i++)
-            {
-                if (rows[i] == registeredRow)
-                {
-                    current = i;
-                    order[orderCount++] = i;
-                    break;
-                }
-            }
+            walk[walkCount++] = registeredRow;
         }
         for (int i = 0; i < count; i++)
         {
-            if (i != current)
+            if (!currentFirst || rows[i] != registeredRow)
             {
-                order[orderCount++] = i;
+                walk[walkCount++] = rows[i];
             }
         }
     }
 
     private int nextInOrder(final long nowNs)
     {
-        for (int i = orderIndex + 1; i < orderCount; i++)
+        return CandidateWalk.next(health, walk, walkCount, walkIndex, nowNs);
+    }
+
+    private int positionOf(final int row)
+    {
+        for (int i = 0; i < count; i++)
         {
-            if (health.isAvailable(rows[order[i]], nowNs))
+            if (rows[i] == row)
             {
                 return i;
             }
         }
-        return START_AT_PRIMARY;
+        return -1;
     }
 
     private void tryNext(final long nowNs)
@@ -522,16 +509,14 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
             final int next = nextInOrder(nowNs);
             if (next < 0)
             {
-                fire(SlotMachine.ALL_FAILED, nowNs);
-                allFailed(nowNs);
+                giveUp(SlotMachine.ALL_FAILED, nowNs);
                 return;
             }
-            orderIndex = next;
-            attemptPosition = order[next];
-            final int row = rows[attemptPosition];
-            final boolean last = nextInOrder(nowNs) < 0;
-            final int budget = last && !hasFollower && !singleCandidate ? CandidateWalk.FULL_TIMERS :
-                server.retryCounts();
+            walkIndex = next;
+            final int row = walk[next];
+            attemptRow = row;
+            final int budget = hasFollower || singleCandidate ? server.retryCounts() :
+                CandidateWalk.retryBudget(health, walk, walkCount, next, server.retryCounts(), nowNs);
             final int flow = flowTo(row, nowNs);
             final int status = flow > 0 ?
                 registration.register(flow, health.address(row), health.port(row), budget, nowNs) : flow;
@@ -546,8 +531,13 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         }
     }
 
-    private void allFailed(final long nowNs)
+    /**
+     * The walk ended without a registration ({@code event}: the last candidate failed, or DNS found none): no place
+     * in the list, and the owner says when to walk again.
+     */
+    private void giveUp(final int event, final long nowNs)
     {
+        fire(event, nowNs);
         onPlace(FailoverMachine.LOST);
         timers.cancel(failbackTimer);
         failedWalks++;
@@ -675,7 +665,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      */
     public int attemptRow()
     {
-        return attemptPosition < 0 ? -1 : rows[attemptPosition];
+        return attemptRow;
     }
 
     /**

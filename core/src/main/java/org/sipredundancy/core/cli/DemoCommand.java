@@ -69,7 +69,8 @@ public final class DemoCommand implements Callable<Integer>
         }
         final ParseResult parsed = ConfigLoader.parseText(text, "seed-example.cfg", profile,
             profile.defaultFirmware());
-        final SimDeployment deployment = new SimDeployment(parsed.config(), SeedDemo.zone(), seed, SimTrace.NONE);
+        final SimDeployment deployment =
+            new SimDeployment(parsed.config(), SeedDemo.zone(SeedDemo.TTL_S), seed, SimTrace.NONE);
         final SeedDemo demo = new SeedDemo(deployment);
         demo.run();
         out.println("sip-redundancy demo: the seed's example deployment on a " + profile.modelId() +

@@ -15,8 +15,10 @@ import java.util.Locale;
  */
 public final class SeedDemo
 {
-    /** The DNS zone of the seed's Appendix A, over UDP. */
+    /** The working server's domain in the seed's Appendix A. */
     public static final String DOMAIN = "yealink.pbx.com";
+    /** The TTL of the demo's DNS records. */
+    public static final long TTL_S = 3600;
     /** The provisioning file of the demo, on the class path. */
     public static final String CONFIG_RESOURCE = "/demo/seed-example.cfg";
 
@@ -27,7 +29,7 @@ public final class SeedDemo
     private final List<String> script = new ArrayList<>();
 
     /**
-     * @param deployment a deployment of the demo's configuration and {@link #zone()}, not started.
+     * @param deployment a deployment of the demo's configuration and {@link #zone(long)}, not started.
      */
     public SeedDemo(final SimDeployment deployment)
     {
@@ -35,17 +37,21 @@ public final class SeedDemo
     }
 
     /**
-     * @return the seed's Appendix A zone over UDP, TTL 3600 s.
+     * The seed's Appendix A over UDP: one NAPTR, one SRV of two targets (weight 2, 192.168.1.14, before weight 1,
+     * 192.168.1.13) and their A records; the scenario tests use it too.
+     *
+     * @param ttlS the TTL of every record.
+     * @return the zone.
      */
-    public static SimDnsZone zone()
+    public static SimDnsZone zone(final long ttlS)
     {
         return new SimDnsZone()
-            .soa(DOMAIN, 3600, 300)
-            .naptr(DOMAIN, 3600, 100, 50, "s", "SIP+D2U", "", "_sip._udp." + DOMAIN)
-            .srv("_sip._udp." + DOMAIN, 3600, 0, 1, 5060, "server1." + DOMAIN)
-            .srv("_sip._udp." + DOMAIN, 3600, 0, 2, 5060, "server2." + DOMAIN)
-            .a("server1." + DOMAIN, 3600, "192.168.1.13")
-            .a("server2." + DOMAIN, 3600, "192.168.1.14");
+            .soa(DOMAIN, ttlS, 300)
+            .naptr(DOMAIN, ttlS, 100, 50, "s", "SIP+D2U", "", "_sip._udp." + DOMAIN)
+            .srv("_sip._udp." + DOMAIN, ttlS, 0, 1, 5060, "server1." + DOMAIN)
+            .srv("_sip._udp." + DOMAIN, ttlS, 0, 2, 5060, "server2." + DOMAIN)
+            .a("server1." + DOMAIN, ttlS, "192.168.1.13")
+            .a("server2." + DOMAIN, ttlS, "192.168.1.14");
     }
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.core.account.Account;
 import org.sipredundancy.core.account.machine.SlotMachine;
+import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDeployment;
 import org.sipredundancy.core.sim.SimDnsFault;
 
@@ -27,7 +28,7 @@ class DeploymentScenarioTest
     void dnsTtlExpiry()
     {
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
-            Scenarios.DOMAIN_SERVER.replace("expires = 60", "expires = 300")), Scenarios.seedZone(30), 21);
+            Scenarios.DOMAIN_SERVER.replace("expires = 60", "expires = 300")), SeedDemo.zone(30), 21);
         d.start();
         d.runFor(Duration.ofSeconds(280));
         assertThat(eventMs(d, "DNS 2 candidates (live)")).isEqualTo(40);
@@ -50,7 +51,7 @@ class DeploymentScenarioTest
     void cancelWhileRinging()
     {
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER),
-            Scenarios.seedZone(3600), 23);
+            SeedDemo.zone(3600), 23);
         d.server(PRIMARY).answerDelayNs(30 * Scenarios.S);
         d.start();
         d.runFor(Duration.ofSeconds(5));
@@ -79,7 +80,7 @@ class DeploymentScenarioTest
                 .append(p).append("password = pw").append(x).append('\n')
                 .append(Scenarios.DOMAIN_SERVER.replace("account.1.", p)).append('\n');
         }
-        final SimDeployment d = Scenarios.deployment("T58V", text.toString(), Scenarios.seedZone(3600), 22);
+        final SimDeployment d = Scenarios.deployment("T58V", text.toString(), SeedDemo.zone(3600), 22);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         assertThat(d.phone().accounts()).hasSize(16);

@@ -2,6 +2,7 @@ package org.sipredundancy.core.scenario;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDeployment;
 import org.sipredundancy.core.sim.SimSipFault;
 
@@ -28,7 +29,7 @@ class FailbackScenarioTest
         final String[] all = new String[lines.length + 1];
         all[0] = Scenarios.DOMAIN_SERVER;
         System.arraycopy(lines, 0, all, 1, lines.length);
-        return Scenarios.deployment("T46S", Scenarios.account1(all), Scenarios.seedZone(300), seed);
+        return Scenarios.deployment("T46S", Scenarios.account1(all), SeedDemo.zone(300), seed);
     }
 
     private static SimDeployment failedOver(final long seed, final String... lines)

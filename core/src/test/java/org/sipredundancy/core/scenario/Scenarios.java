@@ -3,6 +3,7 @@ package org.sipredundancy.core.scenario;
 import org.sipredundancy.core.config.ConfigLoader;
 import org.sipredundancy.core.config.ParseResult;
 import org.sipredundancy.core.sim.SimDeployment;
+import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDnsZone;
 import org.sipredundancy.hal.Ipv4;
 import org.sipredundancy.hal.sim.SimTrace;
@@ -10,8 +11,8 @@ import org.sipredundancy.profiles.ProfileRegistry;
 
 /**
  * Shared pieces of the scenario tests: the seed's deployment (yealink.pbx.com resolving by NAPTR, SRV and A to
- * 192.168.1.14 first and 192.168.1.13 second, fallback server 192.168.1.15), and a way to build a
- * {@link SimDeployment} from provisioning text.
+ * 192.168.1.14 first and 192.168.1.13 second, {@link SeedDemo#zone}; fallback server 192.168.1.15), and a way to
+ * build a {@link SimDeployment} from provisioning text.
  */
 final class Scenarios
 {
@@ -27,23 +28,6 @@ final class Scenarios
 
     private Scenarios()
     {
-    }
-
-    /**
-     * The seed's Appendix A over UDP: one NAPTR, one SRV of two targets (weight 2 before weight 1), two A records.
-     *
-     * @param ttlS the TTL of every record.
-     * @return the zone.
-     */
-    static SimDnsZone seedZone(final long ttlS)
-    {
-        return new SimDnsZone()
-            .soa("yealink.pbx.com", ttlS, 300)
-            .naptr("yealink.pbx.com", ttlS, 100, 50, "s", "SIP+D2U", "", "_sip._udp.yealink.pbx.com")
-            .srv("_sip._udp.yealink.pbx.com", ttlS, 0, 1, 5060, "server1.yealink.pbx.com")
-            .srv("_sip._udp.yealink.pbx.com", ttlS, 0, 2, 5060, "server2.yealink.pbx.com")
-            .a("server1.yealink.pbx.com", ttlS, "192.168.1.13")
-            .a("server2.yealink.pbx.com", ttlS, "192.168.1.14");
     }
 
     /**

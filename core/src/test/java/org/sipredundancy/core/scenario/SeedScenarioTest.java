@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.core.account.machine.FallbackMachine;
 import org.sipredundancy.core.account.machine.SlotMachine;
+import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDeployment;
 
 import java.time.Duration;
@@ -30,7 +31,7 @@ class SeedScenarioTest
             "account.1.sip_server.1.address = 192.168.1.14", "account.1.sip_server.1.expires = 120",
             "account.1.sip_server.2.address = 192.168.1.15", "account.1.sip_server.2.expires = 120",
             "account.1.fallback.redundancy_type = 1", "account.1.fallback.timeout = 120"),
-            Scenarios.seedZone(3600), 1);
+            SeedDemo.zone(3600), 1);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         assertThat(d.account(1).working().state()).isEqualTo(SlotMachine.REGISTERED);
@@ -62,7 +63,7 @@ class SeedScenarioTest
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(
             "account.1.sip_server.1.address = 192.168.1.14", "account.1.sip_server.1.expires = 60",
             "account.1.sip_server.2.address = 192.168.1.15", "account.1.sip_server.2.expires = 60",
-            "account.1.fallback.redundancy_type = 0"), Scenarios.seedZone(3600), 2);
+            "account.1.fallback.redundancy_type = 0"), SeedDemo.zone(3600), 2);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         assertThat(d.server(PRIMARY).isRegistered("4605", d.nowNs())).isTrue();
@@ -87,7 +88,7 @@ class SeedScenarioTest
     {
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER,
             "account.1.sip_server.1.failback_mode = 0", "account.1.sip_server.1.register_on_enable = 0"),
-            Scenarios.seedZone(3600), 3);
+            SeedDemo.zone(3600), 3);
         d.start();
         d.runFor(Duration.ofSeconds(10));
         d.kill(PRIMARY);
@@ -112,7 +113,7 @@ class SeedScenarioTest
     void inviteFailover()
     {
         final SimDeployment d = Scenarios.deployment("T46S", Scenarios.account1(Scenarios.DOMAIN_SERVER,
-            "account.1.sip_server.1.failback_mode = 0"), Scenarios.seedZone(3600), 4);
+            "account.1.sip_server.1.failback_mode = 0"), SeedDemo.zone(3600), 4);
         d.start();
         d.runFor(Duration.ofSeconds(5));
         d.kill(PRIMARY);

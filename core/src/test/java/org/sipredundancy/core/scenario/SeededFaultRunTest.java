@@ -6,6 +6,7 @@ import org.sipredundancy.core.account.Account;
 import org.sipredundancy.core.account.ServerSlot;
 import org.sipredundancy.core.account.machine.SlotMachine;
 import org.sipredundancy.core.config.ConfigLoader;
+import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDeployment;
 import org.sipredundancy.core.sim.SimDnsFault;
 import org.sipredundancy.core.sim.SimSipFault;
@@ -70,7 +71,7 @@ class SeededFaultRunTest
                 "account.1.sip_server.2.address = 192.168.1.15", "account.1.sip_server.2.expires = 60",
                 "account.1.fallback.redundancy_type = " + random.nextInt(2), "account.1.fallback.timeout = 60");
             d = new SimDeployment(ConfigLoader.parseText(text, "fault.cfg",
-                ProfileRegistry.load().find("T46S").orElseThrow(), 86).config(), Scenarios.seedZone(300), seed,
+                ProfileRegistry.load().find("T46S").orElseThrow(), 86).config(), SeedDemo.zone(300), seed,
                 checks);
             final Account account = d.account(1);
             d.simulation().invariant("a REGISTER is in flight only while its slot is registering (the " +
