@@ -22,6 +22,8 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
 {
     /** Most candidates kept per server slot. */
     public static final int CANDIDATES_PER_SLOT = 8;
+    /** DNS locator ids an account takes: those of its two slots. */
+    public static final int LOCATOR_IDS = 2 * ServerSlot.LOCATOR_IDS;
 
     private static final long NS_PER_S = 1_000_000_000L;
 
@@ -49,7 +51,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
      *
      * @param services      the phone's shared parts.
      * @param config        the account's configuration (enabled, with {@code sip_server.1} configured).
-     * @param firstLocatorId the DNS locator id of the working slot; the fallback slot takes the next one.
+     * @param firstLocatorId the first of {@link #LOCATOR_IDS} DNS locator ids unique in the phone.
      */
     public Account(final PhoneServices services, final AccountConfig config, final int firstLocatorId)
     {
@@ -59,7 +61,8 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
         working = new ServerSlot(services, config, 1, health, this, firstLocatorId, CANDIDATES_PER_SLOT);
         final SipServerConfig second = config.sipServer(2);
         fallback = second.isConfigured() ?
-            new ServerSlot(services, config, 2, health, this, firstLocatorId + 1, CANDIDATES_PER_SLOT) : null;
+            new ServerSlot(services, config, 2, health, this, firstLocatorId + ServerSlot.LOCATOR_IDS,
+            CANDIDATES_PER_SLOT) : null;
         successive = config.fallback().redundancyType() == RedundancyType.SUCCESSIVE && fallback != null;
         working.hasFollower(successive);
         fallbackState = successive ? FallbackMachine.ON_WORKING : FallbackMachine.CONCURRENT;
@@ -239,8 +242,8 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
 
     private void addGroup(final ServerSlot slot)
     {
-        final SipServerConfig server = slot.server();
-        if (server.onlySignalWithRegistered())
+        final NextHop hop = slot.hopOfRow(slot.registeredRow());
+        if (hop.onlySignalWithRegistered())
         {
             if (slot.state() == SlotMachine.REGISTERED && slot.registeredRow() >= 0)
             {
@@ -248,7 +251,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
             }
             return;
         }
-        final boolean currentFirst = server.failbackMode() != FailbackMode.NEW_REQUESTS &&
+        final boolean currentFirst = hop.failbackMode() != FailbackMode.NEW_REQUESTS &&
             (slot.place() == FailoverMachine.ON_ALTERNATE || slot.place() == FailoverMachine.FAILBACK_PENDING);
         if (currentFirst)
         {
@@ -264,8 +267,18 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
         }
     }
 
+    /**
+     * Add a candidate to the call order, once: with outbound proxies both groups send through the same proxies.
+     */
     private void addCall(final ServerSlot slot, final int row)
     {
+        for (int i = 0; i < callCount; i++)
+        {
+            if (callRows[i] == row)
+            {
+                return;
+            }
+        }
         if (callCount < callRows.length)
         {
             callRows[callCount] = row;
@@ -319,7 +332,15 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
      */
     public int inviteRetryCounts(final int position)
     {
-        return callSlots[position].server().inviteRetryCounts();
+        return callSlots[position].hopOfRow(callRows[position]).inviteRetryCounts();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public CharSequence callRoute(final int position)
+    {
+        return callSlots[position].hopOfRow(callRows[position]).route();
     }
 
     /**
@@ -329,7 +350,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
     {
         final ServerSlot slot = callSlots[position];
         final int row = callRows[position];
-        if (!slot.server().registerOnEnable() ||
+        if (!slot.hopOfRow(row).registerOnEnable() ||
             (slot.state() == SlotMachine.REGISTERED && slot.registeredRow() == row))
         {
             return false;
@@ -364,7 +385,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
             final int next = nextCallCandidate(position, nowNs);
             services.events().onFailover(config.index(), slot.slotNumber(), health.address(callRows[position]),
                 next < 0 ? 0 : health.address(callRows[next]), cause, nowNs);
-            if (slot.server().onlySignalWithRegistered() && SipFailure.isServerFailure(cause) &&
+            if (slot.hopOfRow(callRows[position]).onlySignalWithRegistered() && SipFailure.isServerFailure(cause) &&
                 slot.registeredRow() == callRows[position])
             {
                 slot.refreshNow(nowNs);

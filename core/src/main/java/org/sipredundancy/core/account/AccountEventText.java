@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 public final class AccountEventText implements AccountEvents
 {
     private static final String[] TRIGGERS = {"new request", "DNS TTL", "registration renewal", "duration",
-        "retry", "fallback probe"};
+        "retry", "fallback probe", "proxy fallback interval"};
     private static final String[] OUTCOMES = {"answered", "declined", "failed on every server", "abandoned",
         "ended", "no server may carry it"};
 

@@ -25,6 +25,8 @@ public interface AccountEvents
     int TRIGGER_RETRY = 4;
     /** Failback trigger: successive fallback's probe found the working server again (R-FB-3). */
     int TRIGGER_PROBE = 5;
+    /** Failback trigger: outbound_proxy_fallback_interval passed and proxy 1 accepted again (R-OBP-2). */
+    int TRIGGER_PROXY_INTERVAL = 6;
 
     /** {@link #onDnsResolved} source: DNS could not be asked, the candidates found last time are used again. */
     int DNS_KEPT_LAST = -2;

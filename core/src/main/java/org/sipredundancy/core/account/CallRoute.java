@@ -55,6 +55,12 @@ public interface CallRoute
     int inviteRetryCounts(int position);
 
     /**
+     * @param position a position in the call order.
+     * @return the Route header value for requests through that candidate's outbound proxy (R-OBP-1), or empty.
+     */
+    CharSequence callRoute(int position);
+
+    /**
      * With {@code register_on_enable = 1}, start registering with the candidate when the account is not registered
      * there; the call is told through {@link OutgoingCall#onRegisteredFirst}.
      *

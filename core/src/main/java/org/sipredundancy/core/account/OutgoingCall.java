@@ -59,6 +59,7 @@ public final class OutgoingCall implements ClientTransactionUser
 
     private int state = CallMachine.IDLE;
     private int transaction = -1;
+    private CharSequence proxyRoute = "";
     private long cseq;
     private int sdpLength;
     private int inviteLength;
@@ -325,7 +326,8 @@ public final class OutgoingCall implements ClientTransactionUser
         branch.setLength(0);
         branch.append(transactions.branch(txn));
         sdpLength = sdpEncoder.encode(services.localHost(), RTP_PORT, cseq, sdp, 0, SDP_CAPACITY);
-        encoder.clearOptional();
+        proxyRoute = route.callRoute(position);
+        encoder.clearOptional().route(proxyRoute);
         encoder.transport(Transport.name(route.callTransport(position))).requestUri(requestUri)
             .to(requestUri, "").callId(callId).fromTag(fromTag).branch(branch).cseq(cseq)
             .body("application/sdp", sdp, 0, sdpLength);
@@ -372,7 +374,7 @@ public final class OutgoingCall implements ClientTransactionUser
 
     private void sendAck(final long nowNs)
     {
-        encoder.clearOptional();
+        encoder.clearOptional().route(proxyRoute);
         branch.setLength(0);
         branch.append("ack").append(cseq).append(callId, 0, 8);
         encoder.requestUri(requestUri).to(requestUri, remoteTag).branch(branch).cseq(cseq);
@@ -395,7 +397,7 @@ public final class OutgoingCall implements ClientTransactionUser
         cseq++;
         branch.setLength(0);
         branch.append(transactions.branch(txn));
-        encoder.clearOptional();
+        encoder.clearOptional().route(proxyRoute);
         encoder.requestUri(requestUri).to(requestUri, remoteTag).branch(branch).cseq(cseq);
         final int length = encoder.encode(SipMethod.BYE, transactions.requestBuffer(txn), 0,
             transactions.requestCapacity());

@@ -113,7 +113,7 @@ public final class Phone
             if (usable(accountConfig))
             {
                 final Account account = new Account(services, accountConfig, locatorId);
-                locatorId += 2;
+                locatorId += Account.LOCATOR_IDS;
                 attach(account.working());
                 if (account.fallback() != null)
                 {
@@ -127,9 +127,12 @@ public final class Phone
 
     private void attach(final ServerSlot slot)
     {
-        final ServerLocator locator = slot.locator();
-        dnsClient.handler(locator.locatorId(), locator);
-        dutyCycle.addComponent(locator::poll);
+        for (int hop = 0; hop < slot.locatorCount(); hop++)
+        {
+            final ServerLocator locator = slot.locator(hop);
+            dnsClient.handler(locator.locatorId(), locator);
+            dutyCycle.addComponent(locator::poll);
+        }
     }
 
     private static boolean usable(final AccountConfig account)

@@ -1,15 +1,11 @@
 package org.sipredundancy.core.account;
 
 import org.sipredundancy.core.account.machine.FailoverMachine;
+import org.sipredundancy.core.account.machine.ProxyPairMachine;
 import org.sipredundancy.core.account.machine.SlotMachine;
 import org.sipredundancy.core.config.AccountConfig;
-import org.sipredundancy.core.config.DnsSettings;
 import org.sipredundancy.core.config.FailbackMode;
 import org.sipredundancy.core.config.SipServerConfig;
-import org.sipredundancy.core.dns.Candidate;
-import org.sipredundancy.core.dns.CandidateList;
-import org.sipredundancy.core.dns.ResolutionHandler;
-import org.sipredundancy.core.dns.ResolutionOutcome;
 import org.sipredundancy.core.dns.ServerLocator;
 import org.sipredundancy.core.loop.Timer;
 import org.sipredundancy.core.loop.TimerExpiryHandler;
@@ -30,40 +26,44 @@ import org.sipredundancy.hal.Transport;
  * the current server until the DNS TTL or {@code failback_timeout} runs out and then re-register with the primary —
  * deferred while the owner is busy (R-FO-3).
  * <p>
- * <b>Decision:</b> when a new resolution fails for want of DNS (time-outs, SERVFAIL: {@link
- * ResolutionOutcome#LOOKUP_FAILED}) the slot keeps walking the candidates it found last time, so a DNS outage after
- * the TTL ran out does not cost a working registration; an authoritative "no such service" does replace them.
+ * With outbound proxies (R-OBP-1, R-OBP-2) the list is proxy 1's candidates followed by proxy 2's, each with its
+ * {@code outbound_proxy.Y.*} values, and every REGISTER carries the proxy's Route header while its Request-URI stays
+ * on the server's domain. <b>Decision:</b> within one proxy's candidates the failback mode of that proxy applies as
+ * for a server; once registered through proxy 2, proxy 1 is tried again when {@code outbound_proxy_fallback_interval}
+ * has passed (deferred while busy, like a failback), and at every renewal under failback mode 0.
  * <p>
- * The slot's life runs on {@link SlotMachine#TABLE}, its place in the list on {@link FailoverMachine#TABLE}. Nothing
- * allocates once built. Duty cycle thread only.
+ * The slot's life runs on {@link SlotMachine#TABLE}, its place in the list on {@link FailoverMachine#TABLE}, the
+ * proxy it is registered through on {@link ProxyPairMachine#TABLE}. Nothing allocates once built. Duty cycle thread
+ * only.
  */
-public final class ServerSlot implements RegistrationListener, ResolutionHandler, TimerExpiryHandler
+public final class ServerSlot implements RegistrationListener, FailoverList.Listener, TimerExpiryHandler
 {
     private static final long NS_PER_S = 1_000_000_000L;
     private static final long RETRY_TIMER = 1;
     private static final long FAILBACK_TIMER = 2;
 
+    /** DNS locator ids a slot takes: one per hop, the server or the two outbound proxies. */
+    public static final int LOCATOR_IDS = 2;
+
     private final PhoneServices services;
     private final int accountNumber;
     private final int slotNumber;
     private final SipServerConfig server;
-    private final DnsSettings dns;
     private final ServerHealthTable health;
     private final SipTransport transport;
-    private final ServerLocator locator;
+    private final FailoverList list;
+    private final int proxyFallbackIntervalS;
     private final Registration registration;
     private final AccountEvents events;
     private final ServerSlotOwner owner;
     private final Timer retryTimer;
     private final Timer failbackTimer;
     private final TimerService timers;
-    private final int[] rows;
-    private final int[] ttlsS;
     private final int[] walk;
 
     private int state = SlotMachine.DISABLED;
     private int place = FailoverMachine.NOWHERE;
-    private int count;
+    private int proxyState = ProxyPairMachine.NONE;
     private int walkCount;
     private int walkIndex;
     private int attemptRow = -1;
@@ -83,7 +83,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      * @param slotNumber    1 ({@code sip_server.1}, working) or 2 ({@code sip_server.2}, fallback).
      * @param health        the account's health table, shared by its slots (R-FO-7).
      * @param owner         the account.
-     * @param locatorId     a number unique among the phone's DNS locators.
+     * @param locatorId     the first of {@link #LOCATOR_IDS} numbers unique among the phone's DNS locators.
      * @param capacity      most candidates kept from DNS.
      */
     public ServerSlot(
@@ -99,17 +99,14 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         this.accountNumber = account.index();
         this.slotNumber = slotNumber;
         this.server = account.sipServer(slotNumber);
-        this.dns = account.dns();
         this.health = health;
         this.owner = owner;
         transport = services.transport();
         events = services.events();
         timers = services.timers();
-        rows = new int[capacity];
-        ttlsS = new int[capacity];
         walk = new int[capacity];
-        locator = new ServerLocator(locatorId, services.dnsPort(), services.dnsCache(), services.statics(),
-            services.random(), services.srvSelection(), capacity, this, null);
+        list = new FailoverList(services, account, slotNumber, health, locatorId, capacity, this);
+        proxyFallbackIntervalS = account.outboundProxy().fallbackIntervalS();
         registration = new Registration(new RegistrationContext()
             .transactions(services.transactions())
             .timers(timers)
@@ -167,13 +164,16 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         }
         timers.cancel(retryTimer);
         timers.cancel(failbackTimer);
-        locator.cancel();
+        list.cancel();
         onPlace(FailoverMachine.LOST);
+        onProxy(ProxyPairMachine.LOST);
         if (state == SlotMachine.UNREGISTERING && registeredRow >= 0)
         {
             final int flow = flowTo(registeredRow, nowNs);
+            final NextHop hop = list.hopOfRow(registeredRow);
+            registration.route(hop.route());
             if (flow > 0 && registration.unregister(flow, health.address(registeredRow), health.port(registeredRow),
-                server.retryCounts(), nowNs) == 0)
+                hop.retryCounts(), nowNs) == 0)
             {
                 return;
             }
@@ -213,31 +213,10 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     /**
      * {@inheritDoc}
      */
-    public void onResolved(final ServerLocator locator)
+    public void onListReady(final int source, final long nowNs)
     {
-        final long nowNs = services.clock().nanoTime();
-        final CandidateList candidates = locator.candidates();
-        if (candidates.isEmpty() && count > 0 && locator.outcome() == ResolutionOutcome.LOOKUP_FAILED)
-        {
-            events.onDnsResolved(accountNumber, slotNumber, AccountEvents.DNS_KEPT_LAST, count, nowNs);
-            walkList(nowNs);
-            return;
-        }
-        count = 0;
-        for (int i = 0; i < candidates.size() && count < rows.length; i++)
-        {
-            final Candidate candidate = candidates.get(i);
-            final int row = health.add(candidate.transport(), candidate.address(), candidate.port());
-            if (row >= 0)
-            {
-                rows[count] = row;
-                ttlsS[count] = candidate.ttlS();
-                count++;
-            }
-        }
-        events.onDnsResolved(accountNumber, slotNumber, count == 0 ? -1 : candidates.get(0).source().ordinal(),
-            count, nowNs);
-        if (count == 0)
+        events.onDnsResolved(accountNumber, slotNumber, source, list.count(), nowNs);
+        if (list.count() == 0)
         {
             lastCause = SipFailure.SEND_FAILED;
             giveUp(SlotMachine.RESOLVE_FAILED, nowNs);
@@ -266,7 +245,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     {
         final int event = state == SlotMachine.REGISTERED ? SlotMachine.REFRESH_DUE :
             state == SlotMachine.BACKOFF ? SlotMachine.RETRY_DUE : -1;
-        if (positionOf(row) < 0 || event < 0)
+        if (list.positionOf(row) < 0 || event < 0)
         {
             return false;
         }
@@ -292,20 +271,34 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
             return;
         }
         final int row = attemptRow;
-        final int position = positionOf(row);
+        final int position = list.positionOf(row);
         health.onSuccess(row, nowNs);
         final int previousRow = registeredRow;
         final int previousPlace = place;
+        final int previousProxy = proxyState;
         registeredRow = row;
         failedWalks = 0;
         fire(SlotMachine.ACCEPTED, nowNs);
         onPlace(position == 0 ? FailoverMachine.PRIMARY_ACCEPTED : FailoverMachine.ALTERNATE_ACCEPTED);
+        final int proxy = list.hopOfRow(row).proxy();
+        if (proxy != NextHop.SERVER)
+        {
+            onProxy(proxy == 1 ? ProxyPairMachine.VIA_PROXY_1 : ProxyPairMachine.VIA_PROXY_2);
+        }
         if (position == 0)
         {
             timers.cancel(failbackTimer);
             if (previousPlace != FailoverMachine.ON_PRIMARY && previousRow >= 0 && previousRow != row)
             {
                 events.onFailback(accountNumber, slotNumber, walkTrigger, health.address(row), nowNs);
+            }
+        }
+        else if (list.isBackupProxy(position))
+        {
+            if (previousProxy != ProxyPairMachine.ON_PROXY_2)
+            {
+                timers.cancel(failbackTimer);
+                timers.schedule(failbackTimer, nowNs + proxyFallbackIntervalS * NS_PER_S);
             }
         }
         else if (previousPlace == FailoverMachine.ON_PRIMARY || previousPlace == FailoverMachine.NOWHERE ||
@@ -324,7 +317,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         final boolean busy = owner.isBusy(this);
         if (fire(SlotMachine.REFRESH_DUE, nowNs))
         {
-            final int mode = server.failbackMode().code();
+            final int mode = list.hopOfRow(registeredRow).failbackMode().code();
             final boolean onAlternate = place == FailoverMachine.ON_ALTERNATE ||
                 place == FailoverMachine.FAILBACK_PENDING;
             stayOnCurrent = onAlternate && mode != FailbackMode.NEW_REQUESTS.code() &&
@@ -418,6 +411,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
 
     private void failBack(final long nowNs)
     {
+        onProxy(ProxyPairMachine.INTERVAL_DUE);
         if (state == SlotMachine.REGISTERED && fire(SlotMachine.FAILBACK_DUE, nowNs))
         {
             walkTrigger = failbackTrigger();
@@ -432,7 +426,11 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
 
     private int failbackTrigger()
     {
-        final int mode = server.failbackMode().code();
+        if (proxyState == ProxyPairMachine.RETRYING_PROXY_1)
+        {
+            return AccountEvents.TRIGGER_PROXY_INTERVAL;
+        }
+        final int mode = list.hopOfRow(registeredRow).failbackMode().code();
         return mode == FailbackMode.DNS_TTL.code() ? AccountEvents.TRIGGER_DNS_TTL :
             mode == FailbackMode.DURATION.code() ? AccountEvents.TRIGGER_DURATION :
             mode == FailbackMode.REGISTRATION.code() ? AccountEvents.TRIGGER_REGISTRATION :
@@ -442,15 +440,16 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     private void armFailback(final int position, final long nowNs)
     {
         timers.cancel(failbackTimer);
-        final int mode = server.failbackMode().code();
+        final NextHop hop = list.hopOfRow(list.row(position));
+        final int mode = hop.failbackMode().code();
         long delayS = -1;
         if (mode == FailbackMode.DNS_TTL.code())
         {
-            delayS = ttlsS[position];
+            delayS = list.ttlS(position);
         }
-        else if (mode == FailbackMode.DURATION.code() && server.failbackTimeoutS() > 0)
+        else if (mode == FailbackMode.DURATION.code() && hop.failbackTimeoutS() > 0)
         {
-            delayS = server.failbackTimeoutS();
+            delayS = hop.failbackTimeoutS();
         }
         if (delayS >= 0)
         {
@@ -460,7 +459,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
 
     private void startResolving(final long nowNs)
     {
-        locator.resolve(server, dns, nowNs);
+        list.resolve(nowNs);
     }
 
     /**
@@ -471,16 +470,16 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     {
         walkCount = 0;
         walkIndex = -1;
-        final boolean currentFirst = stayOnCurrent && positionOf(registeredRow) >= 0;
+        final boolean currentFirst = stayOnCurrent && list.positionOf(registeredRow) >= 0;
         if (currentFirst)
         {
             walk[walkCount++] = registeredRow;
         }
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < list.count(); i++)
         {
-            if (!currentFirst || rows[i] != registeredRow)
+            if (!currentFirst || list.row(i) != registeredRow)
             {
-                walk[walkCount++] = rows[i];
+                walk[walkCount++] = list.row(i);
             }
         }
     }
@@ -488,18 +487,6 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     private int nextInOrder(final long nowNs)
     {
         return CandidateWalk.next(health, walk, walkCount, walkIndex, nowNs);
-    }
-
-    private int positionOf(final int row)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            if (rows[i] == row)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void tryNext(final long nowNs)
@@ -515,9 +502,11 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
             walkIndex = next;
             final int row = walk[next];
             attemptRow = row;
-            final int budget = hasFollower || singleCandidate ? server.retryCounts() :
-                CandidateWalk.retryBudget(health, walk, walkCount, next, server.retryCounts(), nowNs);
+            final NextHop hop = list.hopOfRow(row);
+            final int budget = hasFollower || singleCandidate ? hop.retryCounts() :
+                CandidateWalk.retryBudget(health, walk, walkCount, next, hop.retryCounts(), nowNs);
             final int flow = flowTo(row, nowNs);
+            registration.route(hop.route());
             final int status = flow > 0 ?
                 registration.register(flow, health.address(row), health.port(row), budget, nowNs) : flow;
             events.onRegistrationState(accountNumber, slotNumber, state, health.address(row), health.port(row),
@@ -539,6 +528,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     {
         fire(event, nowNs);
         onPlace(FailoverMachine.LOST);
+        onProxy(ProxyPairMachine.LOST);
         timers.cancel(failbackTimer);
         failedWalks++;
         owner.onSlotFailed(this, nowNs);
@@ -550,7 +540,8 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
 
     private int flowTo(final int row, final long nowNs)
     {
-        return transport.flow(health.transport(row), health.address(row), health.port(row), server.address(), nowNs);
+        return transport.flow(health.transport(row), health.address(row), health.port(row), list.hopOfRow(row).host(),
+            nowNs);
     }
 
     private boolean fire(final int event, final long nowNs)
@@ -589,6 +580,15 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
         return true;
     }
 
+    private void onProxy(final int event)
+    {
+        final int next = ProxyPairMachine.TABLE.next(proxyState, event);
+        if (next != -1)
+        {
+            proxyState = next;
+        }
+    }
+
     /**
      * Cancel every timer and forget the registration without sending anything (the phone is switched off hard).
      */
@@ -596,10 +596,11 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     {
         timers.cancel(retryTimer);
         timers.cancel(failbackTimer);
-        locator.cancel();
+        list.cancel();
         registration.stop();
         state = SlotMachine.DISABLED;
         place = FailoverMachine.NOWHERE;
+        proxyState = ProxyPairMachine.NONE;
     }
 
     /**
@@ -673,7 +674,7 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      */
     public int candidateCount()
     {
-        return count;
+        return list.count();
     }
 
     /**
@@ -682,7 +683,25 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
      */
     public int candidateRow(final int position)
     {
-        return rows[position];
+        return list.row(position);
+    }
+
+    /**
+     * @param row a health-table row, or -1.
+     * @return the hop (server or outbound proxy) the candidate belongs to, with its failover values; the first hop
+     *     for a row that is not a candidate.
+     */
+    public NextHop hopOfRow(final int row)
+    {
+        return list.hopOfRow(row);
+    }
+
+    /**
+     * @return a {@link ProxyPairMachine} state.
+     */
+    public int proxyState()
+    {
+        return proxyState;
     }
 
     /**
@@ -718,10 +737,19 @@ public final class ServerSlot implements RegistrationListener, ResolutionHandler
     }
 
     /**
-     * @return the DNS walker of this slot; the owner routes live DNS answers and polls to it.
+     * @return how many DNS walkers the slot has: one per hop.
      */
-    public ServerLocator locator()
+    public int locatorCount()
     {
-        return locator;
+        return list.hopCount();
+    }
+
+    /**
+     * @param hop 0 for the server or proxy 1, 1 for proxy 2.
+     * @return the DNS walker of that hop; the owner routes live DNS answers and polls to it.
+     */
+    public ServerLocator locator(final int hop)
+    {
+        return list.locator(hop);
     }
 }

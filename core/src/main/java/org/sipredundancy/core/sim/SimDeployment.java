@@ -5,6 +5,7 @@ import org.sipredundancy.core.account.AccountEventText;
 import org.sipredundancy.core.account.Phone;
 import org.sipredundancy.core.config.AccountConfig;
 import org.sipredundancy.core.config.DnsARecord;
+import org.sipredundancy.core.config.OutboundProxyConfig;
 import org.sipredundancy.core.config.ProvisioningConfig;
 import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.core.loop.DutyCycle;
@@ -76,11 +77,11 @@ public final class SimDeployment
         {
             for (final SipServerConfig server : account.sipServers())
             {
-                final long literal = Ipv4.parse(server.address());
-                if (server.isConfigured() && literal != Ipv4.INVALID)
-                {
-                    server((int)literal, config);
-                }
+                literal(server.address(), config);
+            }
+            for (final OutboundProxyConfig proxy : account.outboundProxy().proxies())
+            {
+                literal(proxy.address(), config);
             }
         }
         final InboundEventQueue inbound = new InboundEventQueue(1024, 4096);
@@ -89,6 +90,15 @@ public final class SimDeployment
         phone = new Phone(config, dutyCycle, network, PHONE, simulation.randomFor(1),
             new int[][]{{DNS, SimDnsServer.PORT}}, new AccountEventText(events::add, false));
         simulation.add(new DutyCycleNode(dutyCycle));
+    }
+
+    private void literal(final String host, final ProvisioningConfig config)
+    {
+        final long literal = Ipv4.parse(host);
+        if (literal != Ipv4.INVALID)
+        {
+            server((int)literal, config);
+        }
     }
 
     private void server(final int address, final ProvisioningConfig config)

@@ -39,13 +39,29 @@ final class Scenarios
      */
     static SimDeployment deployment(final String model, final String text, final SimDnsZone zone, final long seed)
     {
+        return deployment(model, 86, text, zone, seed, SimTrace.NONE);
+    }
+
+    /**
+     * @param model    the hardware model, e.g. {@code T46U}.
+     * @param firmware the firmware version the file is read for (80 takes the legacy keys).
+     * @param text     provisioning text.
+     * @param zone     the DNS zone.
+     * @param seed     the simulation seed.
+     * @param extra    a trace that also sees every packet.
+     * @return the deployment, not started.
+     */
+    static SimDeployment deployment(
+        final String model, final int firmware, final String text, final SimDnsZone zone, final long seed,
+        final SimTrace extra)
+    {
         final ParseResult parsed = ConfigLoader.parseText(text, "scenario.cfg",
-            ProfileRegistry.load().find(model).orElseThrow(), 86);
+            ProfileRegistry.load().find(model).orElseThrow(), firmware);
         if (!parsed.usable())
         {
             throw new IllegalStateException("scenario configuration unusable: " + parsed);
         }
-        return new SimDeployment(parsed.config(), zone, seed, SimTrace.NONE);
+        return new SimDeployment(parsed.config(), zone, seed, extra);
     }
 
     /**

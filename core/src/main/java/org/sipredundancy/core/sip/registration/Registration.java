@@ -74,6 +74,7 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     private final Timer refreshTimer;
 
     private String authHeaderName;
+    private CharSequence route = "";
     private int state = IDLE;
     private long cseq;
     private int transaction = -1;
@@ -165,6 +166,17 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         timers.cancel(refreshTimer);
         state = UNREGISTERING;
         return attempt(flow, remoteAddress, remotePort, retryBudget, 0, nowNs);
+    }
+
+    /**
+     * Set the Route header of the REGISTERs sent from now on: an outbound proxy's {@code <sip:proxy;lr>} (R-OBP-1),
+     * or empty to send straight to the registrar. The Request-URI stays {@code sip:{registrar}} either way.
+     *
+     * @param route the Route value; kept by reference, so pass text that does not change.
+     */
+    public void route(final CharSequence route)
+    {
+        this.route = route;
     }
 
     /**
@@ -344,7 +356,7 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
             lastFailure = SipFailure.NO_TRANSACTION;
             return t;
         }
-        encoder.clearOptional();
+        encoder.clearOptional().route(route);
         answeredThisAttempt = false;
         if (authHeaderName != null)
         {

@@ -103,6 +103,23 @@ final class MachineDeclarations
         return b;
     }
 
+    /** R-OBP-2: which outbound proxy a slot is registered through, and the fallback interval back to proxy 1. */
+    static UntypedStateMachineBuilder proxyPair()
+    {
+        final UntypedStateMachineBuilder b = builder();
+        for (final String from : new String[]{"NONE", "ON_PROXY_1", "ON_PROXY_2", "RETRYING_PROXY_1"})
+        {
+            on(b, from, "VIA_PROXY_1", "ON_PROXY_1");
+            on(b, from, "VIA_PROXY_2", "ON_PROXY_2");
+            if (!"NONE".equals(from))
+            {
+                on(b, from, "LOST", "NONE");
+            }
+        }
+        on(b, "ON_PROXY_2", "INTERVAL_DUE", "RETRYING_PROXY_1");
+        return b;
+    }
+
     /** R-FB-4 R-FO-4: one outgoing call along the call order. */
     static UntypedStateMachineBuilder call()
     {

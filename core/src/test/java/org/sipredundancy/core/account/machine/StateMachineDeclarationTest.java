@@ -44,6 +44,13 @@ class StateMachineDeclarationTest
     }
 
     @Test
+    @DisplayName("R-OBP-2 the proxy pair table equals its squirrel declaration")
+    void proxyPair() throws IOException
+    {
+        check(ProxyPairMachine.TABLE, MachineDeclarations.proxyPair());
+    }
+
+    @Test
     @DisplayName("R-FB-4 the call table equals its squirrel declaration")
     void call() throws IOException
     {
