@@ -20,6 +20,12 @@ public final class AccountEventText implements AccountEvents
     private static final String[] OUTCOMES = {"answered", "declined", "failed on every server", "abandoned",
         "ended", "no server may carry it"};
 
+    private static final String[] INCOMING = {"ringing (line key or off hook answers)", "ended by the caller (BYE)",
+        "cancelled by the caller", "rejected (603)", "hung up here"};
+    private static final String[] KEYPAD = {"dialling", "SEND with no digits typed: nothing dialled",
+        "no such line: selection unchanged", "busy with a call: digits dropped",
+        "not a dialable number: digits dropped", "line selected for the next call"};
+
     private final Consumer<String> out;
     private final boolean registrationAttempts;
 
@@ -108,6 +114,23 @@ public final class AccountEventText implements AccountEvents
             text.append(" (").append(SipFailure.name(cause)).append(')');
         }
         line(nowNs, account, 0, text.toString());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onIncomingCall(final int account, final int state, final int address, final long nowNs)
+    {
+        line(nowNs, account, 0, "INCOMING CALL " + INCOMING[state] +
+            (address == 0 ? "" : " via " + Ipv4.toString(address)));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onKeypad(final int account, final int outcome, final long nowNs)
+    {
+        line(nowNs, account, 0, "KEYPAD " + KEYPAD[outcome]);
     }
 
     private void line(final long nowNs, final int account, final int slot, final String what)

@@ -28,6 +28,21 @@ public interface AccountEvents
     /** Failback trigger: outbound_proxy_fallback_interval passed and proxy 1 accepted again (R-OBP-2). */
     int TRIGGER_PROXY_INTERVAL = 6;
 
+    /** {@link #onIncomingCall} state: an INVITE rings; a line key or lifting the handset answers it. */
+    int INCOMING_RINGING = 0;
+    /** {@link #onKeypad} outcome: the digits were dialled on the selected account. */
+    int KEYPAD_DIALLED = 0;
+    /** {@link #onKeypad} outcome: SEND with no digits typed. */
+    int KEYPAD_NO_DIGITS = 1;
+    /** {@link #onKeypad} outcome: the line key names no account in use; the selection is unchanged. */
+    int KEYPAD_NO_SUCH_LINE = 2;
+    /** {@link #onKeypad} outcome: the account already has a call; the digits are dropped. */
+    int KEYPAD_BUSY = 3;
+    /** {@link #onKeypad} outcome: the digits are not a number a Request-URI can carry; they are dropped. */
+    int KEYPAD_BAD_NUMBER = 4;
+    /** {@link #onKeypad} outcome: the line key selected this account for the next call. */
+    int KEYPAD_LINE_SELECTED = 5;
+
     /** {@link #onDnsResolved} source: DNS could not be asked, the candidates found last time are used again. */
     int DNS_KEPT_LAST = -2;
 
@@ -129,6 +144,31 @@ public interface AccountEvents
     default void onCallOutcome(
         final int account, final int outcome, final int statusCode, final int cause, final int address,
         final long nowNs)
+    {
+    }
+
+    /**
+     * An incoming call rang or ended (R-SIP-6).
+     *
+     * @param account the account whose server sent it, or 0 when not known.
+     * @param state   {@link #INCOMING_RINGING}, or the {@link org.sipredundancy.core.sip.uas.CallListener} reason
+     *                the call ended with.
+     * @param address the server it came from, or 0.
+     * @param nowNs   the duty cycle's time.
+     */
+    default void onIncomingCall(final int account, final int state, final int address, final long nowNs)
+    {
+    }
+
+    /**
+     * What the keypad did with a key press that needs an answer (R-RT-5): a call dialled, a line selected, or why
+     * nothing happened.
+     *
+     * @param account the selected account.
+     * @param outcome one of the {@code KEYPAD_} constants.
+     * @param nowNs   the duty cycle's time.
+     */
+    default void onKeypad(final int account, final int outcome, final long nowNs)
     {
     }
 }

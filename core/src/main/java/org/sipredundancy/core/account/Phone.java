@@ -9,8 +9,16 @@ import org.sipredundancy.core.dns.StaticDnsRecords;
 import org.sipredundancy.core.dns.client.DnsClient;
 import org.sipredundancy.core.dns.client.DnsClientContext;
 import org.sipredundancy.core.loop.DutyCycle;
+import org.sipredundancy.core.loop.InputEventHandler;
 import org.sipredundancy.core.sip.SipStack;
+import org.sipredundancy.core.sip.uas.CallListener;
+import org.sipredundancy.core.sip.uas.IncomingRequests;
+import org.sipredundancy.core.sip.uas.IncomingRequestsContext;
+import org.sipredundancy.core.sip.wire.SipMessageDecoder;
+import org.sipredundancy.hal.CommandCode;
+import org.sipredundancy.hal.InboundEvent;
 import org.sipredundancy.hal.Ipv4;
+import org.sipredundancy.hal.KeyCode;
 import org.sipredundancy.hal.Network;
 import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.RandomSource;
@@ -20,11 +28,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A whole phone on one duty cycle: the SIP stack, the DNS client and cache, and one {@link Account} per enabled
- * account of the provisioning file that has a working server. What the CLI, the simulations and the benchmarks
- * start; built once, it allocates nothing afterwards. Duty cycle thread only.
+ * A whole phone on one duty cycle: the SIP stack, the DNS client and cache, one {@link Account} per enabled
+ * account of the provisioning file that has a working server, the {@link IncomingRequests} its servers send
+ * (OPTIONS, NOTIFY, INVITE — only from addresses in an account's health table, R-SIP-6) and the keys
+ * ({@link PhoneKeys}; a ringing or answered incoming call takes the line key and hook first). The QUIT command
+ * unregisters every account. What the CLI, the simulations and the benchmarks start; built once, it allocates
+ * nothing afterwards. Duty cycle thread only.
  */
-public final class Phone
+public final class Phone implements InputEventHandler, CallListener
 {
     /** The phone's SIP port. */
     public static final int SIP_PORT = 5060;
@@ -35,6 +46,12 @@ public final class Phone
     private final SipStack stack;
     private final DnsClient dnsClient;
     private final List<Account> accounts;
+    private final AccountEvents events;
+    private final IncomingRequests incoming;
+    private final PhoneKeys keys;
+    private int incomingAccount;
+    private int incomingAddress;
+    private boolean quit;
 
     /**
      * Build the phone. Nothing is sent until {@link #start}.
@@ -123,6 +140,110 @@ public final class Phone
             }
         }
         accounts = Collections.unmodifiableList(inUse);
+        this.events = events;
+        keys = new PhoneKeys(accounts, events);
+        incoming = new IncomingRequests(new IncomingRequestsContext().transactions(stack.serverTransactions())
+            .sender(stack.transport()).random(random).localAddress(Ipv4.toString(localAddress))
+            .contactUri("sip:" + Ipv4.toString(localAddress) + ":" + stack.transport().localPort())
+            .sourceFilter(this::isServer).notifyListener(Phone::onNotify)
+            .callListener(this));
+        stack.requestHandler(incoming::onRequest);
+        dutyCycle.router().inputHandler(this);
+    }
+
+    /**
+     * The phone keeps no subscriptions yet (BLF and MWI are not built): a NOTIFY is answered 200 and dropped.
+     */
+    private static void onNotify(final SipMessageDecoder notify, final long nowNs)
+    {
+    }
+
+    /**
+     * Anti-spoofing (R-SIP-6): a request is taken only from an address some account has as a server candidate.
+     */
+    private boolean isServer(final int address)
+    {
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            final ServerHealthTable health = accounts.get(i).health();
+            for (int row = 0; row < health.size(); row++)
+            {
+                if (health.address(row) == address)
+                {
+                    incomingAccount = accounts.get(i).number();
+                    incomingAddress = address;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keys and commands from the HAL: the line key and hook go to a ringing or answered incoming call when there
+     * is one, everything else to the keypad; QUIT unregisters every account.
+     * {@inheritDoc}
+     */
+    public void onInput(final int type, final int code, final int value, final long nowNs)
+    {
+        if (type == InboundEvent.COMMAND)
+        {
+            if (code == CommandCode.QUIT && !quit)
+            {
+                quit = true;
+                stop(nowNs);
+            }
+            return;
+        }
+        final boolean callKey = code == KeyCode.LINE_KEY || code == KeyCode.HOOK_OFF || code == KeyCode.HOOK_ON;
+        if (callKey && (incoming.isRinging() || incoming.isInCall()))
+        {
+            incoming.onInput(type, code, value, nowNs);
+        }
+        else
+        {
+            keys.onInput(type, code, value, nowNs);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onIncomingCall(final int call, final SipMessageDecoder invite, final long nowNs)
+    {
+        events.onIncomingCall(incomingAccount, AccountEvents.INCOMING_RINGING, incomingAddress, nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onCallEnded(final int call, final int reason, final long nowNs)
+    {
+        events.onIncomingCall(incomingAccount, reason, incomingAddress, nowNs);
+    }
+
+    /**
+     * @return whether the QUIT command has been handled: every account was asked to unregister.
+     */
+    public boolean hasQuit()
+    {
+        return quit;
+    }
+
+    /**
+     * @return the phone's incoming-request handling (counters, the ringing call).
+     */
+    public IncomingRequests incoming()
+    {
+        return incoming;
+    }
+
+    /**
+     * @return the keypad.
+     */
+    public PhoneKeys keys()
+    {
+        return keys;
     }
 
     private void attach(final ServerSlot slot)

@@ -179,7 +179,10 @@ public final class ServerSlot implements RegistrationListener, FailoverList.List
             }
         }
         registration.stop();
-        force(SlotMachine.DISABLED, nowNs);
+        if (state != SlotMachine.DISABLED)
+        {
+            force(SlotMachine.DISABLED, nowNs);
+        }
     }
 
     /**

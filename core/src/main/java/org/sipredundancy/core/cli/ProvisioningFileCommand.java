@@ -2,6 +2,7 @@ package org.sipredundancy.core.cli;
 
 import org.sipredundancy.core.config.ConfigLoader;
 import org.sipredundancy.core.config.ParseResult;
+import org.sipredundancy.core.config.Severity;
 import org.sipredundancy.profiles.HardwareProfile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,24 @@ abstract class ProvisioningFileCommand
         }
         firmware = modelOptions.firmware(profile);
         return ConfigLoader.parse(file, profile, firmware);
+    }
+
+    /**
+     * {@link #load()}, and explain on standard error when the file cannot be used.
+     *
+     * @return what the phone makes of the file, or null when the model is unknown or the file is unusable.
+     */
+    final ParseResult loadUsable()
+    {
+        final ParseResult parsed = load();
+        if (parsed != null && !parsed.usable())
+        {
+            err().println("sip-redundancy: " + parsed.fileName() + " cannot be used; run lint for the details");
+            parsed.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).limit(3)
+                .forEach(d -> err().println("  " + d.format()));
+            return null;
+        }
+        return parsed;
     }
 
     final HardwareProfile profile()

@@ -57,14 +57,9 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
      */
     public Integer call() throws IOException
     {
-        final ParseResult parsed = load();
+        final ParseResult parsed = loadUsable();
         if (parsed == null)
         {
-            return ExitCodes.USAGE;
-        }
-        if (!parsed.usable())
-        {
-            err().println("sip-redundancy: " + parsed.fileName() + " cannot be used; run lint for the details");
             return ExitCodes.USAGE;
         }
         final SimDnsZone zone = new SimDnsZone();

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(
     name = "sip-redundancy",
     mixinStandardHelpOptions = true,
-    subcommands = {DemoCommand.class, SimulateCommand.class, LintCommand.class, ConfigCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, RunCommand.class, LintCommand.class, ConfigCommand.class,
         ResolveCommand.class, ProfilesCommand.class},
     versionProvider = SipRedundancyCli.Version.class,
     description = {

@@ -12,6 +12,7 @@ import org.sipredundancy.core.loop.DutyCycle;
 import org.sipredundancy.core.loop.DutyCycleContext;
 import org.sipredundancy.hal.InboundEventQueue;
 import org.sipredundancy.hal.Ipv4;
+import org.sipredundancy.hal.KeyEventPublisher;
 import org.sipredundancy.hal.sim.DeadHostBehaviour;
 import org.sipredundancy.hal.sim.LinkProfile;
 import org.sipredundancy.hal.sim.SimHostNetwork;
@@ -48,6 +49,7 @@ public final class SimDeployment
     private final Phone phone;
     private final DutyCycle dutyCycle;
     private final List<String> events = new ArrayList<>();
+    private final KeyEventPublisher keys;
 
     /**
      * @param config the provisioning configuration.
@@ -85,6 +87,7 @@ public final class SimDeployment
             }
         }
         final InboundEventQueue inbound = new InboundEventQueue(1024, 4096);
+        keys = new KeyEventPublisher(inbound);
         final SimHostNetwork network = simulation.network().attach(PHONE, inbound);
         dutyCycle = new DutyCycle(new DutyCycleContext().nanoClock(simulation.clock()).inbound(inbound));
         phone = new Phone(config, dutyCycle, network, PHONE, simulation.randomFor(1),
@@ -188,6 +191,14 @@ public final class SimDeployment
     public void hangUp(final int account)
     {
         account(account).hangUp(nowNs());
+    }
+
+    /**
+     * @return the phone's keys: presses reach the phone at the next instant the simulation runs, as on a device.
+     */
+    public KeyEventPublisher keys()
+    {
+        return keys;
     }
 
     /**
