@@ -9,11 +9,14 @@ import org.sipredundancy.core.sim.SimSipFault;
 import org.sipredundancy.hal.Ipv4;
 import org.sipredundancy.hal.sim.DeadHostBehaviour;
 import org.sipredundancy.hal.sim.LinkProfile;
+import org.sipredundancy.hal.sim.PcapSimTrace;
 import org.sipredundancy.hal.sim.SimTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +51,10 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
     @Option(names = "--host", paramLabel = "NAME=IP[,IP...]", description = "Addresses a server name resolves to " +
         "in the simulated DNS (A records, TTL 300 s), e.g. --host pbx.example.com=192.168.1.14,192.168.1.13.")
     private List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--pcap", paramLabel = "OUT", description = "Also write every simulated packet to OUT as a pcap " +
+        "file (virtual time stamps), readable by tshark and Wireshark.")
+    private Path pcap;
 
     /**
      * Run the simulation.
@@ -88,7 +95,28 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
             err().println("sip-redundancy: " + script + ":\n" + ex.getMessage());
             return ExitCodes.USAGE;
         }
-        final SimDeployment deployment = new SimDeployment(parsed.config(), zone, seed, SimTrace.NONE);
+        final OutputStream capture;
+        try
+        {
+            capture = pcap == null ? null : new BufferedOutputStream(Files.newOutputStream(pcap));
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            err().println("sip-redundancy: --pcap " + pcap + ": cannot be written (" + ex.getMessage() +
+                "); nothing was simulated");
+            return ExitCodes.USAGE;
+        }
+        try (capture)
+        {
+            return simulate(parsed, zone, steps, capture == null ? null : new PcapSimTrace(capture));
+        }
+    }
+
+    private int simulate(
+        final ParseResult parsed, final SimDnsZone zone, final ScenarioScript steps, final PcapSimTrace capture)
+    {
+        final SimDeployment deployment = new SimDeployment(parsed.config(), zone, seed,
+            capture == null ? SimTrace.NONE : capture);
         if (deployment.phone().accounts().isEmpty())
         {
             err().println("sip-redundancy: no enabled account has a sip_server.1 address: nothing to simulate");
@@ -98,6 +126,16 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
         deployment.start();
         final String failure = steps == null ? defaultStory(deployment, done) : play(deployment, steps, done);
         print(deployment, done);
+        if (capture != null && capture.flush() != null)
+        {
+            err().println("sip-redundancy: --pcap " + pcap + ": writing failed (" + capture.failure().getMessage() +
+                "); the capture is incomplete");
+            return ExitCodes.ERRORS;
+        }
+        if (capture != null)
+        {
+            out().println("pcap: " + capture.packets() + " packets written to " + pcap);
+        }
         if (failure != null)
         {
             err().println("sip-redundancy: " + script + ": " + failure + "; the run stopped there");

@@ -4,11 +4,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sipredundancy.core.peers.DebianPackages;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,5 +113,37 @@ class SimulateCommandTest
         assertThatThrownBy(() -> ScenarioScript.parse("at 2m dns down\nat 1m dns up\n"))
             .hasMessage("line 2: time 1m is before the previous step's");
         assertThat(ScenarioScript.parse("at 0 dns down\nat 0 heal all\n").steps()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("R-RT-4 --pcap writes every simulated packet; tshark reads the REGISTERs, their addresses and the " +
+        "failover from the capture")
+    void pcapReadByTshark() throws Exception
+    {
+        final Path capture = directory.resolve("run.pcap");
+        assertThat(run("simulate", file("p.cfg", CONFIG), "--model", "T46S", "--host", HOSTS, "--pcap",
+            capture.toString())).isZero();
+        assertThat(out.toString()).containsPattern("pcap: \\d+ packets written to .*run\\.pcap");
+        final byte[] bytes = Files.readAllBytes(capture);
+        assertThat(bytes).startsWith((byte)0xd4, (byte)0xc3, (byte)0xb2, (byte)0xa1);
+
+        final Path tshark = DebianPackages.ensureInstalled("/usr/bin/tshark", "tshark");
+        final Process process = new ProcessBuilder(tshark.toString(), "-r", capture.toString(), "-Y", "sip.Method",
+            "-T", "fields", "-e", "ip.src", "-e", "ip.dst", "-e", "sip.Method").redirectErrorStream(true).start();
+        final String fields = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(fields).as(fields).contains("10.0.0.2\t192.168.1.14\tREGISTER")
+            .contains("10.0.0.2\t192.168.1.13\tREGISTER");
+    }
+
+    @Test
+    @DisplayName("R-BAD-1 a --pcap file that cannot be written is named, and nothing is simulated")
+    void pcapUnwritable() throws IOException
+    {
+        final String missing = directory.resolve("no/such/dir/run.pcap").toString();
+        assertThat(run("simulate", file("p.cfg", CONFIG), "--model", "T46S", "--pcap", missing)).isEqualTo(2);
+        assertThat(err.toString()).contains("--pcap " + missing + ": cannot be written")
+            .contains("nothing was simulated").doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
     }
 }
