@@ -4,21 +4,28 @@ import org.sipredundancy.core.account.machine.FailoverMachine;
 import org.sipredundancy.core.account.machine.FallbackMachine;
 import org.sipredundancy.core.account.machine.SlotMachine;
 import org.sipredundancy.core.config.AccountConfig;
+import org.sipredundancy.core.config.BlfKey;
 import org.sipredundancy.core.config.FailbackMode;
 import org.sipredundancy.core.config.RedundancyType;
 import org.sipredundancy.core.config.SipServerConfig;
 import org.sipredundancy.core.loop.Timer;
 import org.sipredundancy.core.loop.TimerExpiryHandler;
 import org.sipredundancy.core.sip.transaction.SipFailure;
+import org.sipredundancy.core.sip.wire.SipMessageDecoder;
 import org.sipredundancy.hal.Transport;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One account of the phone: the working server group ({@code sip_server.1}) and the fallback group
  * ({@code sip_server.2}), each a {@link ServerSlot}, the health table both share (R-FO-7), the fallback mode
  * (R-FB-2 concurrent, R-FB-3 successive, on {@link FallbackMachine#TABLE}) and the account's {@link OutgoingCall}
- * with its call order (R-FB-4). Nothing allocates once built. Duty cycle thread only.
+ * with its call order (R-FB-4), and its {@link Subscription}s (BLF, MWI), which go only to the working server the
+ * account is registered with (R-FB-2) and move with it (R-FO-6). Nothing allocates once built. Duty cycle thread
+ * only.
  */
-public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHandler
+public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOwner, TimerExpiryHandler
 {
     /** Most candidates kept per server slot. */
     public static final int CANDIDATES_PER_SLOT = 8;
@@ -40,6 +47,7 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
     private final ServerSlot[] callSlots = new ServerSlot[2 * CANDIDATES_PER_SLOT];
     private int callCount;
     private int fallbackState;
+    private Subscription[] subscriptions = new Subscription[0];
     private OutgoingCall waitingCall;
     private ServerSlot waitingSlot;
     private int waitingRow = -1;
@@ -73,6 +81,29 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
     }
 
     /**
+     * Add the account's subscriptions (start-up only): one per BLF key, and MWI when asked for.
+     *
+     * @param blfKeys     the BLF keys of this account.
+     * @param blfPeriodS  the BLF expiry to ask for.
+     * @param mwiExpiresS the MWI expiry to ask for, 0 for no MWI.
+     */
+    public void subscriptions(final List<BlfKey> blfKeys, final int blfPeriodS, final int mwiExpiresS)
+    {
+        final List<Subscription> list = new ArrayList<>();
+        for (final BlfKey key : blfKeys)
+        {
+            list.add(new Subscription(services, this, config, AccountEvents.SUBSCRIPTION_BLF, key.key(),
+                key.extension(), blfPeriodS));
+        }
+        if (mwiExpiresS > 0)
+        {
+            list.add(new Subscription(services, this, config, AccountEvents.SUBSCRIPTION_MWI, 0, config.userName(),
+                mwiExpiresS));
+        }
+        subscriptions = list.toArray(new Subscription[0]);
+    }
+
+    /**
      * Start registering: the working group, and the fallback group too under concurrent registration.
      *
      * @param nowNs the duty cycle's time.
@@ -96,6 +127,10 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
     {
         started = false;
         services.timers().cancel(expiryTimer);
+        for (final Subscription subscription : subscriptions)
+        {
+            subscription.waitForServer();
+        }
         if (call.isActive())
         {
             call.hangUp(nowNs);
@@ -155,6 +190,10 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
      */
     public void onSlotRegistered(final ServerSlot slot, final long nowNs)
     {
+        if (slot == working)
+        {
+            moveSubscriptions(nowNs);
+        }
         if (slot == working && successive)
         {
             final int before = fallbackState;
@@ -407,6 +446,81 @@ public final class Account implements ServerSlotOwner, CallRoute, TimerExpiryHan
         {
             fallback.onOwnerIdle(nowNs);
         }
+    }
+
+    /**
+     * The working slot registered: a subscription not yet (or no longer) active subscribes there now; an active one
+     * with another server moves now when failback_subscribe is on under failback modes 1–3, else at its next
+     * refresh (R-FO-6).
+     */
+    private void moveSubscriptions(final long nowNs)
+    {
+        final int row = working.registeredRow();
+        final NextHop hop = working.hopOfRow(row);
+        final boolean moveNow = hop.failbackSubscribe() && hop.failbackMode() != FailbackMode.NEW_REQUESTS;
+        for (final Subscription subscription : subscriptions)
+        {
+            final boolean elsewhere = subscription.address() != health.address(row);
+            if (subscription.state() == Subscription.IDLE || (elsewhere && moveNow &&
+                subscription.state() == Subscription.ACTIVE))
+            {
+                if (subscription.state() == Subscription.ACTIVE)
+                {
+                    services.events().onSubscription(config.index(), subscription.kind(), subscription.key(),
+                        AccountEvents.SUBSCRIPTION_MOVING, health.address(row), nowNs);
+                }
+                onSubscriptionDue(subscription, nowNs);
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSubscriptionDue(final Subscription subscription, final long nowNs)
+    {
+        final int row = working.registeredRow();
+        if (!started || row < 0 || !working.isBound(nowNs))
+        {
+            subscription.waitForServer();
+            return;
+        }
+        final NextHop hop = working.hopOfRow(row);
+        final int flow = services.transport().flow(health.transport(row), health.address(row), health.port(row),
+            hop.host(), nowNs);
+        if (flow <= 0 || !subscription.subscribe(flow, health.address(row), health.port(row), hop.route(), nowNs))
+        {
+            services.events().onSubscription(config.index(), subscription.kind(), subscription.key(),
+                AccountEvents.SUBSCRIPTION_FAILED, health.address(row), nowNs);
+        }
+    }
+
+    /**
+     * A NOTIFY reached the phone: hand it to the subscription whose dialog it belongs to.
+     *
+     * @param notify the NOTIFY, answered 200 already.
+     * @param callId its Call-ID.
+     * @param nowNs  the duty cycle's time.
+     * @return whether one of this account's subscriptions took it.
+     */
+    public boolean onNotify(final SipMessageDecoder notify, final CharSequence callId, final long nowNs)
+    {
+        for (final Subscription subscription : subscriptions)
+        {
+            if (subscription.onNotify(notify, callId, nowNs))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the account's subscriptions: BLF keys in key order, then MWI.
+     */
+    public List<Subscription> subscriptionList()
+    {
+        return List.of(subscriptions);
     }
 
     private boolean fireFallback(final int event, final long nowNs)

@@ -5,6 +5,7 @@ import org.sipredundancy.core.account.machine.SlotMachine;
 import org.sipredundancy.core.dns.CandidateSource;
 import org.sipredundancy.core.sip.transaction.SipFailure;
 import org.sipredundancy.hal.Ipv4;
+import org.sipredundancy.hal.LampState;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -131,6 +132,33 @@ public final class AccountEventText implements AccountEvents
     public void onKeypad(final int account, final int outcome, final long nowNs)
     {
         line(nowNs, account, 0, "KEYPAD " + KEYPAD[outcome]);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSubscription(
+        final int account, final int kind, final int key, final int state, final int address, final long nowNs)
+    {
+        line(nowNs, account, 0, "SUBSCRIPTION " + (kind == SUBSCRIPTION_BLF ? "BLF key " + key : "MWI") + " " +
+            (state == SUBSCRIPTION_ACTIVE ? "active with " : state == SUBSCRIPTION_FAILED ? "failed at " :
+            "moving to ") + Ipv4.toString(address));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onBlfLamp(final int account, final int key, final int lampState, final long nowNs)
+    {
+        line(nowNs, account, 0, "BLF key " + key + " lamp " + LampState.name(lampState));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMessageWaiting(final int account, final int messages, final long nowNs)
+    {
+        line(nowNs, account, 0, "MWI " + messages + " new message" + (messages == 1 ? "" : "s"));
     }
 
     private void line(final long nowNs, final int account, final int slot, final String what)

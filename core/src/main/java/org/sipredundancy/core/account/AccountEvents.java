@@ -43,6 +43,17 @@ public interface AccountEvents
     /** {@link #onKeypad} outcome: the line key selected this account for the next call. */
     int KEYPAD_LINE_SELECTED = 5;
 
+    /** {@link #onSubscription} kind: BLF, the dialog package of a DSS key's extension. */
+    int SUBSCRIPTION_BLF = 0;
+    /** {@link #onSubscription} kind: MWI, the account's message summary. */
+    int SUBSCRIPTION_MWI = 1;
+    /** {@link #onSubscription} state: the server accepted the SUBSCRIBE. */
+    int SUBSCRIPTION_ACTIVE = 0;
+    /** {@link #onSubscription} state: the SUBSCRIBE failed; it is tried again later. */
+    int SUBSCRIPTION_FAILED = 1;
+    /** {@link #onSubscription} state: the subscription moves to another server (R-FO-6). */
+    int SUBSCRIPTION_MOVING = 2;
+
     /** {@link #onDnsResolved} source: DNS could not be asked, the candidates found last time are used again. */
     int DNS_KEPT_LAST = -2;
 
@@ -169,6 +180,44 @@ public interface AccountEvents
      * @param nowNs   the duty cycle's time.
      */
     default void onKeypad(final int account, final int outcome, final long nowNs)
+    {
+    }
+
+    /**
+     * A subscription changed (R-FB-2, R-FO-6).
+     *
+     * @param account account number.
+     * @param kind    {@link #SUBSCRIPTION_BLF} or {@link #SUBSCRIPTION_MWI}.
+     * @param key     the DSS key of a BLF subscription, 0 for MWI.
+     * @param state   one of the {@code SUBSCRIPTION_} states.
+     * @param address the server it is (or is about to be) with, or 0.
+     * @param nowNs   the duty cycle's time.
+     */
+    default void onSubscription(
+        final int account, final int kind, final int key, final int state, final int address, final long nowNs)
+    {
+    }
+
+    /**
+     * A NOTIFY changed a BLF key's lamp.
+     *
+     * @param account   account number.
+     * @param key       the DSS key.
+     * @param lampState a {@link org.sipredundancy.hal.LampState}.
+     * @param nowNs     the duty cycle's time.
+     */
+    default void onBlfLamp(final int account, final int key, final int lampState, final long nowNs)
+    {
+    }
+
+    /**
+     * A NOTIFY told the account's new voice messages (MWI).
+     *
+     * @param account  account number.
+     * @param messages new messages; 0 for none.
+     * @param nowNs    the duty cycle's time.
+     */
+    default void onMessageWaiting(final int account, final int messages, final long nowNs)
     {
     }
 }

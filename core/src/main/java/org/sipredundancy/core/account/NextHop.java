@@ -31,28 +31,36 @@ public final class NextHop
     private final int failbackTimeoutS;
     private final boolean registerOnEnable;
     private final boolean onlySignalWithRegistered;
+    private final boolean failbackSubscribe;
 
-    private NextHop(
-        final int proxy,
-        final String host,
-        final int port,
-        final int retryCounts,
-        final int inviteRetryCounts,
-        final FailbackMode failbackMode,
-        final int failbackTimeoutS,
-        final boolean registerOnEnable,
-        final boolean onlySignalWithRegistered)
+    private NextHop(final OutboundProxyConfig proxy)
     {
-        this.proxy = proxy;
-        this.host = host;
-        this.port = port;
-        this.route = proxy == SERVER ? "" : "<sip:" + host + (port == 0 ? "" : ":" + port) + ";lr>";
-        this.retryCounts = retryCounts;
-        this.inviteRetryCounts = inviteRetryCounts;
-        this.failbackMode = failbackMode;
-        this.failbackTimeoutS = failbackTimeoutS;
-        this.registerOnEnable = registerOnEnable;
-        this.onlySignalWithRegistered = onlySignalWithRegistered;
+        this.proxy = proxy.index();
+        host = proxy.address();
+        port = proxy.port();
+        route = "<sip:" + host + (port == 0 ? "" : ":" + port) + ";lr>";
+        retryCounts = proxy.retryCounts();
+        inviteRetryCounts = proxy.inviteRetryCounts();
+        failbackMode = proxy.failbackMode();
+        failbackTimeoutS = proxy.failbackTimeoutS();
+        registerOnEnable = proxy.registerOnEnable();
+        onlySignalWithRegistered = proxy.onlySignalWithRegistered();
+        failbackSubscribe = proxy.failbackSubscribe();
+    }
+
+    private NextHop(final SipServerConfig server)
+    {
+        proxy = SERVER;
+        host = server.address();
+        port = server.port();
+        route = "";
+        retryCounts = server.retryCounts();
+        inviteRetryCounts = server.inviteRetryCounts();
+        failbackMode = server.failbackMode();
+        failbackTimeoutS = server.failbackTimeoutS();
+        registerOnEnable = server.registerOnEnable();
+        onlySignalWithRegistered = server.onlySignalWithRegistered();
+        failbackSubscribe = server.failbackSubscribe();
     }
 
     /**
@@ -73,18 +81,13 @@ public final class NextHop
             {
                 if (proxy.isConfigured())
                 {
-                    hops.add(new NextHop(proxy.index(), proxy.address(), proxy.port(), proxy.retryCounts(),
-                        proxy.inviteRetryCounts(), proxy.failbackMode(), proxy.failbackTimeoutS(),
-                        proxy.registerOnEnable(), proxy.onlySignalWithRegistered()));
+                    hops.add(new NextHop(proxy));
                 }
             }
         }
         if (hops.isEmpty())
         {
-            final SipServerConfig server = account.sipServer(slotNumber);
-            hops.add(new NextHop(SERVER, server.address(), server.port(), server.retryCounts(),
-                server.inviteRetryCounts(), server.failbackMode(), server.failbackTimeoutS(), server.registerOnEnable(),
-                server.onlySignalWithRegistered()));
+            hops.add(new NextHop(account.sipServer(slotNumber)));
         }
         return hops;
     }
@@ -168,6 +171,15 @@ public final class NextHop
     public boolean onlySignalWithRegistered()
     {
         return onlySignalWithRegistered;
+    }
+
+    /**
+     * @return whether subscriptions move at once when the account's server changes address (R-FO-6); the seed
+     *     lets it act only under failback modes 1–3.
+     */
+    public boolean failbackSubscribe()
+    {
+        return failbackSubscribe;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sipredundancy.core.account;
 
+import org.agrona.AsciiSequenceView;
 import org.sipredundancy.core.config.AccountConfig;
 import org.sipredundancy.core.config.ProvisioningConfig;
 import org.sipredundancy.core.dns.DnsAnswerCache;
@@ -49,6 +50,7 @@ public final class Phone implements InputEventHandler, CallListener
     private final AccountEvents events;
     private final IncomingRequests incoming;
     private final PhoneKeys keys;
+    private final AsciiSequenceView notifyCallId = new AsciiSequenceView();
     private int incomingAccount;
     private int incomingAddress;
     private boolean quit;
@@ -130,6 +132,9 @@ public final class Phone implements InputEventHandler, CallListener
             if (usable(accountConfig))
             {
                 final Account account = new Account(services, accountConfig, locatorId);
+                final int x = accountConfig.index();
+                account.subscriptions(config.subscriptions().blfKeys(x), config.subscriptions().blfPeriodS(x),
+                    config.subscriptions().mwiExpiresS(x));
                 locatorId += Account.LOCATOR_IDS;
                 attach(account.working());
                 if (account.fallback() != null)
@@ -145,17 +150,28 @@ public final class Phone implements InputEventHandler, CallListener
         incoming = new IncomingRequests(new IncomingRequestsContext().transactions(stack.serverTransactions())
             .sender(stack.transport()).random(random).localAddress(Ipv4.toString(localAddress))
             .contactUri("sip:" + Ipv4.toString(localAddress) + ":" + stack.transport().localPort())
-            .sourceFilter(this::isServer).notifyListener(Phone::onNotify)
+            .sourceFilter(this::isServer).notifyListener(this::onNotify)
             .callListener(this));
         stack.requestHandler(incoming::onRequest);
         dutyCycle.router().inputHandler(this);
     }
 
     /**
-     * The phone keeps no subscriptions yet (BLF and MWI are not built): a NOTIFY is answered 200 and dropped.
+     * A NOTIFY (answered 200 already) goes to the subscription whose dialog it belongs to; one of none is dropped.
      */
-    private static void onNotify(final SipMessageDecoder notify, final long nowNs)
+    private void onNotify(final SipMessageDecoder notify, final long nowNs)
     {
+        if (!notify.callId(notifyCallId))
+        {
+            return;
+        }
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            if (accounts.get(i).onNotify(notify, notifyCallId, nowNs))
+            {
+                return;
+            }
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import org.sipredundancy.hal.LampState;
 import java.util.Arrays;
 
 /**
- * The event stream seen by a device's lamps and then passed on (R-RT-5): each line's registration lamp is on while
+ * The event stream seen by a device's lamps and then passed on (R-RT-5): BLF keys' lamps follow their NOTIFYs; each
+ * line's registration lamp is on while
  * any of its server slots holds a binding (a refresh in progress keeps it), flashes slowly while the line registers
  * with none held, and is off otherwise;
  * every event, lamp-worthy or not, then goes to the next listener unchanged (the console's text, a UI).
@@ -121,5 +122,32 @@ public final class RegistrationLamps implements AccountEvents
     public void onKeypad(final int account, final int outcome, final long nowNs)
     {
         next.onKeypad(account, outcome, nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onSubscription(
+        final int account, final int kind, final int key, final int state, final int address, final long nowNs)
+    {
+        next.onSubscription(account, kind, key, state, address, nowNs);
+    }
+
+    /**
+     * The DSS key's lamp follows the NOTIFY.
+     * {@inheritDoc}
+     */
+    public void onBlfLamp(final int account, final int key, final int lampState, final long nowNs)
+    {
+        indicators.blfLamp(key, lampState);
+        next.onBlfLamp(account, key, lampState, nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onMessageWaiting(final int account, final int messages, final long nowNs)
+    {
+        next.onMessageWaiting(account, messages, nowNs);
     }
 }

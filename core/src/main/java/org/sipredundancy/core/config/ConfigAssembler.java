@@ -24,7 +24,8 @@ final class ConfigAssembler
         final HardwareProfile profile,
         final int firmware,
         final SettingStore store,
-        final DiagnosticCollector diagnostics)
+        final DiagnosticCollector diagnostics,
+        final SubscriptionSettings subscriptions)
     {
         final List<AccountConfig> accounts = new ArrayList<>(profile.accountCount());
         for (int x = 1; x <= profile.accountCount(); x++)
@@ -55,7 +56,7 @@ final class ConfigAssembler
         }
 
         return new ProvisioningConfig(
-            profile, firmware, accounts, new StaticDnsCache(aRecords, srvRecords, naptrRecords));
+            profile, firmware, accounts, new StaticDnsCache(aRecords, srvRecords, naptrRecords), subscriptions);
     }
 
     private static AccountConfig account(final SettingStore store, final int x)

@@ -30,6 +30,7 @@ final class ConfigParser
     private final SettingStore store = new SettingStore();
     private final Map<String, UnknownKey> unknownKeys = new LinkedHashMap<>();
     private int unknownKeysNotKept;
+    private SubscriptionKeys subscriptionKeys;
 
     ConfigParser(final String fileName, final HardwareProfile profile, final int firmware, final ParseLimits limits)
     {
@@ -107,7 +108,8 @@ final class ConfigParser
 
     private ParseResult result(final LoadOutcome outcome, final int lineCount)
     {
-        final ProvisioningConfig config = ConfigAssembler.assemble(profile, firmware, store, diagnostics);
+        final ProvisioningConfig config = ConfigAssembler.assemble(profile, firmware, store, diagnostics,
+            subscriptionKeys().build());
         return new ParseResult(
             outcome, config, diagnostics, unknownKeys.values(), unknownKeysNotKept, store.written(), lineCount);
     }
@@ -174,7 +176,10 @@ final class ConfigParser
         final KeyMatch match = ParameterTable.match(key, profile);
         if (match.status() == KeyMatch.Status.UNKNOWN)
         {
-            onUnknownKey(line, key, value);
+            if (!subscriptionKeys().accept(line, key, value))
+            {
+                onUnknownKey(line, key, value);
+            }
             return;
         }
 
@@ -255,6 +260,15 @@ final class ConfigParser
             }
         }
         return null;
+    }
+
+    private SubscriptionKeys subscriptionKeys()
+    {
+        if (subscriptionKeys == null)
+        {
+            subscriptionKeys = new SubscriptionKeys(profile.accountCount(), diagnostics);
+        }
+        return subscriptionKeys;
     }
 
     private void onUnknownKey(final int line, final String key, final String value)

@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param firmware       the firmware major version the file was read for, e.g. 82.
  * @param accounts       accounts 1 to the model's account count, in order.
  * @param staticDnsCache the complete static DNS cache records.
+ * @param subscriptions  BLF keys and message waiting (Beyond the seed).
  */
 public record ProvisioningConfig(
-    HardwareProfile profile, int firmware, List<AccountConfig> accounts, StaticDnsCache staticDnsCache)
+    HardwareProfile profile,
+    int firmware,
+    List<AccountConfig> accounts,
+    StaticDnsCache staticDnsCache,
+    SubscriptionSettings subscriptions)
 {
     /**
      * Check and copy, so that the configuration stays immutable.
@@ -27,11 +32,13 @@ public record ProvisioningConfig(
      * @param firmware the firmware major version.
      * @param accounts accounts 1 to N.
      * @param staticDnsCache the static DNS cache.
+     * @param subscriptions BLF keys and message waiting.
      */
     public ProvisioningConfig
     {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(staticDnsCache, "staticDnsCache");
+        Objects.requireNonNull(subscriptions, "subscriptions");
         accounts = List.copyOf(accounts);
     }
 

@@ -74,6 +74,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private final Map<String, SimSipTransaction> transactions = new LinkedHashMap<>();
     private final List<SimSipEvent> ladder = new ArrayList<>();
     private final List<SimSubscription> subscriptions = new ArrayList<>();
+    private final SimNotifier notifier;
     private SimSipFault fault = SimSipFault.NONE;
     private int faultsLeft = UNLIMITED;
     private long retryAfterS = 30;
@@ -108,6 +109,8 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         {
             throw new IllegalStateException("could not open the SIP server's endpoints");
         }
+        notifier = new SimNotifier(host, port, (bytes, to, toPort) ->
+            network.send(udpHandle, to, toPort, new UnsafeBuffer(bytes), 0, bytes.length));
         simulation.add(this);
     }
 
@@ -313,6 +316,14 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     public int registerCount(final String user)
     {
         return registrar.registerCount(user);
+    }
+
+    /**
+     * @return the server's notifier: set BLF and MWI states, see the NOTIFYs sent.
+     */
+    public SimNotifier notifier()
+    {
+        return notifier;
     }
 
     /**
@@ -693,6 +704,9 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         extraHeaders("Expires: " + expires + "\r\n");
         encoder.contact("sip:" + host + ":" + port);
         respond(tx, 200, "OK");
+        final String subscriberTag = decoder.fromTag(view) ? view.toString() : "";
+        notifier.onSubscribe(callId(), event, toUser(), subscriberTag, tx.toTag, tx.remoteAddress, tx.remotePort,
+            expires, clock.nanoTime());
     }
 
     /** Write a response to the request the decoder is wrapped around, send it and remember it; clears options. */

@@ -302,9 +302,13 @@ class SimSipServerTest
         phone.send(phone.request("SUBSCRIBE", "s1", 1, "c2").replace("Content-Length: 0",
             "Event: dialog\r\nExpires: 600\r\nContent-Length: 0"));
         run(100 * MS);
-        assertThat(phone.last()).startsWith("SIP/2.0 200 OK\r\n");
-        assertThat(SipTestClient.header(phone.last(), "Expires")).isEqualTo("600");
+        final String accepted = phone.received.get(phone.received.size() - 2);
+        assertThat(accepted).startsWith("SIP/2.0 200 OK\r\n").contains("CSeq: 1 SUBSCRIBE\r\n");
+        assertThat(SipTestClient.header(accepted, "Expires")).isEqualTo("600");
+        assertThat(phone.last()).as("the first NOTIFY follows at once (RFC 6665)").startsWith("NOTIFY ")
+            .contains("Call-ID: c2\r\n", "Event: dialog\r\n", "Subscription-State: active;expires=600\r\n");
         assertThat(server.subscriptions()).containsExactly(new SimSubscription(310 * MS, "dialog", "c2", 600));
+        assertThat(server.notifier().sent()).hasSize(1);
     }
 
     @Test

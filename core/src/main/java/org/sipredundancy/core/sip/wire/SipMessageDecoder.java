@@ -847,6 +847,14 @@ public final class SipMessageDecoder
     }
 
     /**
+     * @return the buffer the message was wrapped in (its body is at {@link #bodyOffset()}), or null before a wrap.
+     */
+    public DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
      * @return the buffer index of the body's first octet.
      */
     public int bodyOffset()
