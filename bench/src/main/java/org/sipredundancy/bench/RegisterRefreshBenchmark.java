@@ -1,7 +1,5 @@
 package org.sipredundancy.bench;
 
-import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,13 +18,8 @@ import org.sipredundancy.core.sip.registration.RegistrationContext;
 import org.sipredundancy.core.sip.registration.RegistrationListener;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
-import org.sipredundancy.core.sip.transaction.SipSender;
-import org.sipredundancy.core.sip.wire.SipMessageDecoder;
-import org.sipredundancy.core.sip.wire.SipResponseEncoder;
-import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.SplitMix64Random;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-public class RegisterRefreshBenchmark implements SipSender, RegistrationListener
+public class RegisterRefreshBenchmark implements RegistrationListener
 {
     private static final long SIX_SECONDS_NS = 6_000_000_000L;
     private static final int SERVER = 0x0A00000B;
@@ -52,20 +45,11 @@ public class RegisterRefreshBenchmark implements SipSender, RegistrationListener
     @Param({"true", "false"})
     public boolean digest;
 
-    private final SipMessageDecoder request = new SipMessageDecoder();
-    private final SipMessageDecoder response = new SipMessageDecoder();
-    private final SipResponseEncoder responder = new SipResponseEncoder();
-    private final UnsafeBuffer requestCopy = new UnsafeBuffer(new byte[4096]);
-    private final UnsafeBuffer responseBuffer = new UnsafeBuffer(new byte[4096]);
-    private final UnsafeBuffer okHeaders = new UnsafeBuffer(
-        "Contact: <sip:1001@10.0.0.2:5060>;expires=3600\r\n".getBytes(StandardCharsets.US_ASCII));
-    private final UnsafeBuffer challenge = new UnsafeBuffer(("WWW-Authenticate: Digest realm=\"pbx.test\", " +
-        "nonce=\"abc123\", qop=\"auth\", algorithm=MD5\r\n").getBytes(StandardCharsets.US_ASCII));
+    private final EchoRegistrar registrar = new EchoRegistrar();
     /** Ticks of about a second: an operation moves time on by six ticks (the last row leaves Timer K). */
     private TimerService timers;
     private ClientTransactions transactions;
     private Registration registration;
-    private int requestLength;
     private long registered;
     private long nowNs;
 
@@ -76,17 +60,18 @@ public class RegisterRefreshBenchmark implements SipSender, RegistrationListener
     public void setUp()
     {
         timers = new TimerService(0, 1 << 30, 512, 1024, 64);
-        transactions = new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(this)
+        transactions = new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(registrar)
             .random(new SplitMix64Random(3)));
+        registrar.transactions(transactions);
         registration = new Registration(new RegistrationContext().transactions(transactions).timers(timers)
             .random(new SplitMix64Random(5)).listener(this).credentials("1001", "", "pw")
             .server("pbx.test", 3600).local(0, "10.0.0.2", 5060));
         registration.register(1, SERVER, 5060, -1, nowNs);
         if (digest)
         {
-            answer(401, challenge);
+            registrar.challenge(nowNs);
         }
-        answer(200, okHeaders);
+        registrar.accept(nowNs);
         if (registered != 1)
         {
             throw new IllegalStateException("the set-up registration did not succeed");
@@ -104,43 +89,9 @@ public class RegisterRefreshBenchmark implements SipSender, RegistrationListener
         nowNs += SIX_SECONDS_NS;
         timers.poll(nowNs);
         registration.register(1, SERVER, 5060, -1, nowNs);
-        answer(200, okHeaders);
+        registrar.accept(nowNs);
         blackhole.consume(registration.cseq());
         blackhole.consume(registered);
-    }
-
-    private void answer(final int status, final DirectBuffer headers)
-    {
-        request.wrap(requestCopy, 0, requestLength);
-        responder.clearOptional().extraHeaders(headers, 0, headers.capacity());
-        final int length = responder.encode(request, status, "Reason", "tag1", responseBuffer, 0, 4096);
-        response.wrap(responseBuffer, 0, length);
-        transactions.onResponse(response, nowNs);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public int send(
-        final int flow,
-        final int remoteAddress,
-        final int remotePort,
-        final DirectBuffer buffer,
-        final int offset,
-        final int length,
-        final long nowNs)
-    {
-        requestCopy.putBytes(0, buffer, offset, length);
-        requestLength = length;
-        return NetworkStatus.OK;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public boolean isReliable(final int flow)
-    {
-        return false;
     }
 
     /**

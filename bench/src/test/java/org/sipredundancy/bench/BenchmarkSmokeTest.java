@@ -44,6 +44,8 @@ class BenchmarkSmokeTest
             .warmupIterations(0)
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(100))
+            .param("phones", "10")
+            .param("accounts", "1000")
             .shouldFailOnError(true)
             .verbosity(VerboseMode.NORMAL)
             .build();

@@ -25,6 +25,7 @@ public final class DutyCycle implements Agent
     private int componentCount;
     private long nowNs;
     private long cycleCount;
+    private int lastWorkCount;
 
     /**
      * Build a duty cycle from concluded settings.
@@ -82,6 +83,7 @@ public final class DutyCycle implements Agent
         {
             workCount += components[i].poll(nowNs);
         }
+        lastWorkCount = workCount;
         return workCount;
     }
 
@@ -91,6 +93,18 @@ public final class DutyCycle implements Agent
     public String roleName()
     {
         return "sip-duty-cycle";
+    }
+
+    /**
+     * Whether a cycle now would find work: inbound events waiting, a timer due, or the last cycle busy (a component
+     * that retries, such as a refused DNS question, is polled again). A simulation of many phones runs only these.
+     *
+     * @param nowNs the time now.
+     * @return false only when a cycle now would certainly do nothing.
+     */
+    public boolean hasWork(final long nowNs)
+    {
+        return lastWorkCount > 0 || inbound.size() > 0 || timers.nextDeadlineNs() <= nowNs;
     }
 
     /**

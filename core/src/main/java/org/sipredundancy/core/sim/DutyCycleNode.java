@@ -35,6 +35,14 @@ public final class DutyCycleNode implements SimNode
     }
 
     /**
+     * {@inheritDoc}
+     */
+    public boolean isReady(final long nowNs)
+    {
+        return dutyCycle.hasWork(nowNs);
+    }
+
+    /**
      * @return the wrapped duty cycle.
      */
     public DutyCycle dutyCycle()

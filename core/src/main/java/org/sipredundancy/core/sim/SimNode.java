@@ -19,4 +19,16 @@ public interface SimNode
      * @return a virtual time in nanoseconds, or {@link Long#MAX_VALUE} when the node waits only for input.
      */
     long nextDeadlineNs();
+
+    /**
+     * Whether {@link #doWork} could do anything now, so a simulation of many nodes runs only those that can. A node
+     * that cannot tell cheaply keeps the default and is run at every instant.
+     *
+     * @param nowNs the virtual time now.
+     * @return false only when {@link #doWork} would certainly do nothing.
+     */
+    default boolean isReady(final long nowNs)
+    {
+        return true;
+    }
 }

@@ -20,7 +20,8 @@ final class SimRegistrar
 
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, long[]> nonces = new LinkedHashMap<>();
-    private final List<SimBinding> bindings = new ArrayList<>();
+    /** Bindings by user, so a REGISTER costs its own user's bindings, not the whole registrar's (fleets). */
+    private final Map<String, List<SimBinding>> bindings = new LinkedHashMap<>();
     private final Map<String, Integer> registerCounts = new HashMap<>();
     private final SimDigestCredentials credentials = new SimDigestCredentials();
     private final RandomSource random;
@@ -85,21 +86,22 @@ final class SimRegistrar
                 return outcome;
             }
         }
+        final List<SimBinding> own = bindings.computeIfAbsent(user, u -> new ArrayList<>());
         for (int i = 0; i < contacts.size(); i++)
         {
             final String contact = contacts.get(i);
             final long granted = maxExpiresS > 0 ? Math.min(requested.get(i), maxExpiresS) : requested.get(i);
-            bindings.removeIf(b -> b.user().equals(user) && ("*".equals(contact) || b.contact().equals(contact)));
+            own.removeIf(b -> "*".equals(contact) || b.contact().equals(contact));
             if (granted > 0 && !"*".equals(contact))
             {
-                bindings.add(new SimBinding(user, contact, nowNs + granted * NS_PER_S, template.sourceAddress(),
+                own.add(new SimBinding(user, contact, nowNs + granted * NS_PER_S, template.sourceAddress(),
                     template.sourcePort(), template.callId(), template.cseq()));
             }
         }
         registerCounts.merge(user, 1, Integer::sum);
-        for (final SimBinding b : bindings)
+        for (final SimBinding b : own)
         {
-            if (b.user().equals(user) && b.expiresAtNs() > nowNs)
+            if (b.expiresAtNs() > nowNs)
             {
                 final long leftS = (b.expiresAtNs() - nowNs + NS_PER_S - 1) / NS_PER_S;
                 outcome.contactLines.append("Contact: <").append(b.contact()).append(">;expires=").append(leftS)
@@ -180,9 +182,9 @@ final class SimRegistrar
 
     boolean isRegistered(final String user, final long nowNs)
     {
-        for (final SimBinding b : bindings)
+        for (final SimBinding b : bindings.getOrDefault(user, List.of()))
         {
-            if (b.user().equals(user) && b.expiresAtNs() > nowNs)
+            if (b.expiresAtNs() > nowNs)
             {
                 return true;
             }
@@ -192,8 +194,13 @@ final class SimRegistrar
 
     List<SimBinding> bindings(final long nowNs)
     {
-        bindings.removeIf(b -> b.expiresAtNs() <= nowNs);
-        return List.copyOf(bindings);
+        final List<SimBinding> all = new ArrayList<>();
+        for (final List<SimBinding> own : bindings.values())
+        {
+            own.removeIf(b -> b.expiresAtNs() <= nowNs);
+            all.addAll(own);
+        }
+        return all;
     }
 
     int registerCount(final String user)

@@ -302,7 +302,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     }
 
     /**
-     * @return the bindings in force now, in order of registration.
+     * @return the bindings in force now, user by user, in the order each user first registered.
      */
     public List<SimBinding> bindings()
     {

@@ -275,7 +275,11 @@ public final class Simulation
             work = network.deliverDue(nowNs) + runDueActions(nowNs);
             for (int i = 0, n = nodes.size(); i < n; i++)
             {
-                work += nodes.get(i).doWork();
+                final SimNode node = nodes.get(i);
+                if (node.isReady(nowNs))
+                {
+                    work += node.doWork();
+                }
             }
             if (++rounds > MAX_ROUNDS_PER_INSTANT)
             {

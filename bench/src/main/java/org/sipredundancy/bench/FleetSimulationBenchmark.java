@@ -1,0 +1,69 @@
+package org.sipredundancy.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Virtual-time speed (issue #6): {@link #phones} SIP-T58V phones × 16 accounts for 24 simulated hours, the primary
+ * dead from 6 h to 7 h, in one simulation ({@link PhoneFleet}). One invocation is one simulated day, so simulated
+ * seconds per wall second = 86 400 / score. The peer, in the same run, is the same fleet with every phone run at every
+ * instant ({@code onlyReadyNodes = false}), as the simulation did before nodes said whether they had work. The day
+ * must end with every account registered, or the invocation fails.
+ */
+@Fork(value = 1, jvmArgsAppend = {
+    "-Xms8g", "-Xmx8g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED" })
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+public class FleetSimulationBenchmark
+{
+    /** Phones in the fleet (about 5 MB of heap each, hence the 8 GB fork); the smoke test runs 10. */
+    @Param({"10", "100", "1000"})
+    public int phones;
+
+    /** true: only phones with work run at an instant; false: the peer, every phone at every instant. */
+    @Param({"true", "false"})
+    public boolean onlyReadyNodes;
+
+    private PhoneFleet fleet;
+
+    /**
+     * A fresh fleet for every simulated day, booted (registering) at virtual time 0.
+     */
+    @Setup(Level.Invocation)
+    public void setUp()
+    {
+        fleet = new PhoneFleet(phones, !onlyReadyNodes, 6);
+    }
+
+    /**
+     * One simulated day.
+     *
+     * @return the simulation's instants.
+     */
+    @Benchmark
+    public long simulatedDay()
+    {
+        final int registered = fleet.day();
+        if (registered != phones * PhoneFleet.ACCOUNTS)
+        {
+            throw new IllegalStateException(registered + " of " + phones * PhoneFleet.ACCOUNTS +
+                " accounts registered at the end of the day");
+        }
+        return fleet.instants();
+    }
+}
