@@ -15,7 +15,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.registration.Registration;
 import org.sipredundancy.core.sip.registration.RegistrationContext;
-import org.sipredundancy.core.sip.registration.RegistrationListener;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
 import org.sipredundancy.hal.SplitMix64Random;
@@ -41,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-public class AccountsRefreshBenchmark implements RegistrationListener
+public class AccountsRefreshBenchmark
 {
     private static final long ONE_MS_NS = 1_000_000L;
     private static final int SERVER = 0x0A00000B;
@@ -55,13 +54,13 @@ public class AccountsRefreshBenchmark implements RegistrationListener
     public int accounts;
 
     private final EchoRegistrar registrar = new EchoRegistrar();
+    private final RegistrationCounter counter = new RegistrationCounter();
     private TimerService timers;
     private ClientTransactions transactions;
     private Registration[] registrations;
     private long bytesPerAccount;
     private int next;
     private long nowNs;
-    private long registered;
 
     /**
      * Build the accounts, measure their heap, and register each once (challenged, so refreshes carry digests).
@@ -78,7 +77,7 @@ public class AccountsRefreshBenchmark implements RegistrationListener
         for (int i = 0; i < accounts; i++)
         {
             registrations[i] = new Registration(new RegistrationContext().transactions(transactions).timers(timers)
-                .random(new SplitMix64Random(5 + i)).listener(this).token(i)
+                .random(new SplitMix64Random(5 + i)).listener(counter).token(i)
                 .credentials(String.valueOf(100_000 + i), "", "pw").server("pbx.test", 3600)
                 .local(0, "10.0.0.2", 5060));
         }
@@ -91,9 +90,9 @@ public class AccountsRefreshBenchmark implements RegistrationListener
             registrar.challenge(nowNs);
             registrar.accept(nowNs);
         }
-        if (registered != accounts)
+        if (counter.registered() != accounts)
         {
-            throw new IllegalStateException(registered + " of " + accounts + " registered in the set-up; " +
+            throw new IllegalStateException(counter.registered() + " of " + accounts + " registered in the set-up; " +
                 transactions.counters().refusedFull() + " refused (table full), " +
                 transactions.counters().timerRefusals() + " timer refusals, " + timers.refusedCount() +
                 " timers refused");
@@ -114,7 +113,7 @@ public class AccountsRefreshBenchmark implements RegistrationListener
         registration.register(1, SERVER, 5060, -1, nowNs);
         registrar.accept(nowNs);
         blackhole.consume(registration.cseq());
-        blackhole.consume(registered);
+        blackhole.consume(counter.registered());
     }
 
     private void tick()
@@ -139,38 +138,5 @@ public class AccountsRefreshBenchmark implements RegistrationListener
     public long bytesPerAccount()
     {
         return bytesPerAccount;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRegistered(final Registration registration, final long grantedExpiresS, final long nowNs)
-    {
-        registered++;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRefreshDue(final Registration registration, final long nowNs)
-    {
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRegistrationFailed(
-        final Registration registration, final int cause, final int statusCode, final long retryAfterS,
-        final long nowNs)
-    {
-        throw new IllegalStateException("refresh failed: cause " + cause + ", status " + statusCode);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onUnregistered(final Registration registration, final long nowNs)
-    {
-        throw new IllegalStateException("unregistered");
     }
 }

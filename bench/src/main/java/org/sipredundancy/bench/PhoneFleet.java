@@ -11,7 +11,6 @@ import org.sipredundancy.core.loop.DutyCycleContext;
 import org.sipredundancy.core.sim.DutyCycleNode;
 import org.sipredundancy.core.sim.SeedDemo;
 import org.sipredundancy.core.sim.SimDnsServer;
-import org.sipredundancy.core.sim.SimNode;
 import org.sipredundancy.core.sim.SimSipServer;
 import org.sipredundancy.core.sim.Simulation;
 import org.sipredundancy.hal.InboundEventQueue;
@@ -57,14 +56,14 @@ final class PhoneFleet
 
     /**
      * @param phoneCount how many phones.
-     * @param alwaysRun  true for the peer: every phone's duty cycle runs at every instant of the simulation, as it
-     *                   did before nodes said whether they had work; false: only phones with work run.
+     * @param alwaysRun  true for the peer: every phone's duty cycle runs at every instant of the simulation (the
+     *                   simulation's default); false: only phones with work run ({@code Simulation.onlyReadyNodes}).
      * @param seed       the simulation seed.
      */
     PhoneFleet(final int phoneCount, final boolean alwaysRun, final long seed)
     {
         simulation = new Simulation(seed, new SimNetworkContext().defaultLink(LinkProfile.latency(LATENCY_NS))
-            .trace(SimTrace.NONE));
+            .trace(SimTrace.NONE)).onlyReadyNodes(!alwaysRun);
         new SimDnsServer(simulation, DNS, SeedDemo.zone(SeedDemo.TTL_S));
         final SimSipServer primary = new SimSipServer(simulation, PRIMARY, SimSipServer.DEFAULT_PORT);
         final SimSipServer secondary = new SimSipServer(simulation, SECONDARY, SimSipServer.DEFAULT_PORT);
@@ -79,8 +78,7 @@ final class PhoneFleet
             final Phone phone = new Phone(config, dutyCycle, simulation.network().attach(address, inbound),
                 address, simulation.randomFor(100 + i), new int[][]{{DNS, SimDnsServer.PORT}}, AccountEvents.NONE);
             phones.add(phone);
-            final DutyCycleNode node = new DutyCycleNode(dutyCycle);
-            simulation.add(alwaysRun ? new AlwaysRun(node) : node);
+            simulation.add(new DutyCycleNode(dutyCycle));
             phone.start(dutyCycle.nowNs());
         }
     }
@@ -155,19 +153,5 @@ final class PhoneFleet
     long instants()
     {
         return simulation.instantCount();
-    }
-
-    /** The peer's node: runs at every instant whether or not it has work. */
-    private record AlwaysRun(SimNode node) implements SimNode
-    {
-        public int doWork()
-        {
-            return node.doWork();
-        }
-
-        public long nextDeadlineNs()
-        {
-            return node.nextDeadlineNs();
-        }
     }
 }

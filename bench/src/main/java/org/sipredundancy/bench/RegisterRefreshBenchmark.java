@@ -15,7 +15,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.registration.Registration;
 import org.sipredundancy.core.sip.registration.RegistrationContext;
-import org.sipredundancy.core.sip.registration.RegistrationListener;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
 import org.sipredundancy.hal.SplitMix64Random;
@@ -36,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-public class RegisterRefreshBenchmark implements RegistrationListener
+public class RegisterRefreshBenchmark
 {
     private static final long SIX_SECONDS_NS = 6_000_000_000L;
     private static final int SERVER = 0x0A00000B;
@@ -46,11 +45,11 @@ public class RegisterRefreshBenchmark implements RegistrationListener
     public boolean digest;
 
     private final EchoRegistrar registrar = new EchoRegistrar();
+    private final RegistrationCounter counter = new RegistrationCounter();
     /** Ticks of about a second: an operation moves time on by six ticks (the last row leaves Timer K). */
     private TimerService timers;
     private ClientTransactions transactions;
     private Registration registration;
-    private long registered;
     private long nowNs;
 
     /**
@@ -64,7 +63,7 @@ public class RegisterRefreshBenchmark implements RegistrationListener
             .random(new SplitMix64Random(3)));
         registrar.transactions(transactions);
         registration = new Registration(new RegistrationContext().transactions(transactions).timers(timers)
-            .random(new SplitMix64Random(5)).listener(this).credentials("1001", "", "pw")
+            .random(new SplitMix64Random(5)).listener(counter).credentials("1001", "", "pw")
             .server("pbx.test", 3600).local(0, "10.0.0.2", 5060));
         registration.register(1, SERVER, 5060, -1, nowNs);
         if (digest)
@@ -72,7 +71,7 @@ public class RegisterRefreshBenchmark implements RegistrationListener
             registrar.challenge(nowNs);
         }
         registrar.accept(nowNs);
-        if (registered != 1)
+        if (counter.registered() != 1)
         {
             throw new IllegalStateException("the set-up registration did not succeed");
         }
@@ -91,39 +90,6 @@ public class RegisterRefreshBenchmark implements RegistrationListener
         registration.register(1, SERVER, 5060, -1, nowNs);
         registrar.accept(nowNs);
         blackhole.consume(registration.cseq());
-        blackhole.consume(registered);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRegistered(final Registration registration, final long grantedExpiresS, final long nowNs)
-    {
-        registered++;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRefreshDue(final Registration registration, final long nowNs)
-    {
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onRegistrationFailed(
-        final Registration registration, final int cause, final int statusCode, final long retryAfterS,
-        final long nowNs)
-    {
-        throw new IllegalStateException("refresh failed: cause " + cause + ", status " + statusCode);
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void onUnregistered(final Registration registration, final long nowNs)
-    {
-        throw new IllegalStateException("unregistered");
+        blackhole.consume(counter.registered());
     }
 }

@@ -13,7 +13,6 @@ import org.sipredundancy.core.sip.wire.SipMessageDecoder;
 import org.sipredundancy.core.sip.wire.SipMethod;
 import org.sipredundancy.core.sip.wire.SipRequestEncoder;
 import org.sipredundancy.hal.NetworkStatus;
-import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.Transport;
 
 /**
@@ -429,21 +428,8 @@ public final class OutgoingCall implements ClientTransactionUser
 
     private void newIdentity()
     {
-        final RandomSource random = services.random();
-        callId.setLength(0);
-        appendHex(callId, random.nextLong());
-        callId.append('@').append(services.localHost());
-        fromTag.setLength(0);
-        appendHex(fromTag, random.nextLong() >>> 32);
+        DialogIdentity.fresh(services.random(), services.localHost(), "", callId, fromTag);
         cseq = 0;
-    }
-
-    private static void appendHex(final StringBuilder out, final long value)
-    {
-        for (int shift = 60; shift >= 0; shift -= 4)
-        {
-            out.append(Character.forDigit((int)((value >>> shift) & 0xF), 16));
-        }
     }
 
     private static boolean validNumber(final CharSequence digits)

@@ -11,7 +11,6 @@ import org.sipredundancy.core.sip.wire.SipMessageDecoder;
 import org.sipredundancy.core.sip.wire.SipMethod;
 import org.sipredundancy.core.sip.wire.SipRequestEncoder;
 import org.sipredundancy.hal.LampState;
-import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.Transport;
 
 /**
@@ -271,22 +270,9 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
 
     private void newDialog()
     {
-        final RandomSource random = services.random();
-        callId.setLength(0);
-        appendHex(callId, random.nextLong());
-        callId.append("-s@").append(services.localHost());
-        fromTag.setLength(0);
-        appendHex(fromTag, random.nextLong() >>> 32);
+        DialogIdentity.fresh(services.random(), services.localHost(), "-s", callId, fromTag);
         remoteTag.setLength(0);
         cseq = 0;
-    }
-
-    private static void appendHex(final StringBuilder out, final long value)
-    {
-        for (int shift = 60; shift >= 0; shift -= 4)
-        {
-            out.append(Character.forDigit((int)((value >>> shift) & 0xF), 16));
-        }
     }
 
     private static boolean contentEquals(final CharSequence a, final CharSequence b)

@@ -40,6 +40,7 @@ public final class Simulation
     private final PriorityQueue<ScheduledAction> actions = new PriorityQueue<>();
     private long actionSequence;
     private long instantCount;
+    private boolean onlyReadyNodes;
 
     /**
      * Create a simulation with a fresh virtual clock at 0 and an empty network.
@@ -238,6 +239,22 @@ public final class Simulation
     }
 
     /**
+     * Run only the nodes that say they have work ({@link SimNode#isReady}) instead of every node in every round of
+     * every instant: what makes a fleet of a thousand phones affordable. Off by default, because a test that drives a
+     * phone from outside its duty cycle (calling into it between instants) relies on the phone running at the next
+     * instant: with it on, a DNS question asked that way was seen sent twice ({@code DnsClientSimulationTest}
+     * shouldReuseAnswerWithinTtl), not yet understood.
+     *
+     * @param onlyReadyNodes whether to skip nodes that are not ready.
+     * @return this.
+     */
+    public Simulation onlyReadyNodes(final boolean onlyReadyNodes)
+    {
+        this.onlyReadyNodes = onlyReadyNodes;
+        return this;
+    }
+
+    /**
      * @return how many instants have run.
      */
     public long instantCount()
@@ -276,7 +293,7 @@ public final class Simulation
             for (int i = 0, n = nodes.size(); i < n; i++)
             {
                 final SimNode node = nodes.get(i);
-                if (node.isReady(nowNs))
+                if (!onlyReadyNodes || node.isReady(nowNs))
                 {
                     work += node.doWork();
                 }

@@ -58,11 +58,6 @@ class PhoneRefreshAllocationTest
         {
             return dutyCycle.timers().nextDeadlineNs();
         }
-
-        public boolean isReady(final long nowNs)
-        {
-            return dutyCycle.hasWork(nowNs);
-        }
     }
 
     @Test
