@@ -486,8 +486,7 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
             return;
         }
         final NextHop hop = working.hopOfRow(row);
-        final int flow = services.transport().flow(health.transport(row), health.address(row), health.port(row),
-            hop.host(), nowNs);
+        final int flow = working.flowTo(row, nowNs);
         if (flow <= 0 || !subscription.subscribe(flow, health.address(row), health.port(row), hop.route(), nowNs))
         {
             services.events().onSubscription(config.index(), subscription.kind(), subscription.key(),

@@ -541,7 +541,12 @@ public final class ServerSlot implements RegistrationListener, FailoverList.List
         }
     }
 
-    private int flowTo(final int row, final long nowNs)
+    /**
+     * @param row   a candidate's health-table row.
+     * @param nowNs the duty cycle's time.
+     * @return the transport flow to it (TLS checks the hop's host name), or a negative network status.
+     */
+    int flowTo(final int row, final long nowNs)
     {
         return transport.flow(health.transport(row), health.address(row), health.port(row), list.hopOfRow(row).host(),
             nowNs);

@@ -226,7 +226,7 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
      */
     public boolean onNotify(final SipMessageDecoder notify, final CharSequence notifyCallId, final long nowNs)
     {
-        if (callId.length() == 0 || !contentEquals(callId, notifyCallId))
+        if (callId.length() == 0 || CharSequence.compare(callId, notifyCallId) != 0)
         {
             return false;
         }
@@ -273,22 +273,6 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
         DialogIdentity.fresh(services.random(), services.localHost(), "-s", callId, fromTag);
         remoteTag.setLength(0);
         cseq = 0;
-    }
-
-    private static boolean contentEquals(final CharSequence a, final CharSequence b)
-    {
-        if (a.length() != b.length())
-        {
-            return false;
-        }
-        for (int i = 0; i < a.length(); i++)
-        {
-            if (a.charAt(i) != b.charAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -30,7 +30,7 @@ final class SubscriptionKeys
     private final Map<Integer, Integer> types = new TreeMap<>();
     private final Map<Integer, String> values = new TreeMap<>();
     private final Map<Integer, Integer> lines = new TreeMap<>();
-    private final Map<Integer, Boolean> mwi = new TreeMap<>();
+    private final Map<Integer, Integer> mwi = new TreeMap<>();
     private final Map<Integer, Integer> mwiExpiresS = new TreeMap<>();
     private final Map<Integer, Integer> blfPeriodS = new TreeMap<>();
 
@@ -79,15 +79,7 @@ final class SubscriptionKeys
         final String range = MIN_EXPIRES_S + " to " + MAX_EXPIRES_S;
         switch (account.group(2))
         {
-            case "subscribe_mwi" ->
-            {
-                final Map<Integer, Integer> flag = new TreeMap<>();
-                number(line, key, value, 0, 1, "0 or 1", flag, x);
-                if (flag.containsKey(x))
-                {
-                    mwi.put(x, flag.get(x) == 1);
-                }
-            }
+            case "subscribe_mwi" -> number(line, key, value, 0, 1, "0 or 1", mwi, x);
             case "subscribe_mwi_expires" ->
                 number(line, key, value, MIN_EXPIRES_S, MAX_EXPIRES_S, range, mwiExpiresS, x);
             default -> number(line, key, value, MIN_EXPIRES_S, MAX_EXPIRES_S, range, blfPeriodS, x);
@@ -152,7 +144,7 @@ final class SubscriptionKeys
         final Map<Integer, Integer> mwiAccounts = new TreeMap<>();
         mwi.forEach((x, on) ->
         {
-            if (on)
+            if (on == 1)
             {
                 mwiAccounts.put(x, mwiExpiresS.getOrDefault(x, SubscriptionSettings.DEFAULT_MWI_EXPIRES_S));
             }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.sipredundancy.core.scenario.Ladders.eventMs;
 
 /**
@@ -69,7 +70,7 @@ class OutboundProxyScenarioTest
         });
         assertThat(sent.of("ACK")).extracting(Request::route).containsOnly(ROUTE_1).isNotEmpty();
         assertThat(sent.of("BYE")).extracting(Request::destination, Request::route)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("10.1.8.11:5060", ROUTE_1));
+            .containsExactly(tuple("10.1.8.11:5060", ROUTE_1));
         assertThat(sent.all()).extracting(Request::destination).allMatch(a -> a.startsWith("10.1.8.11:"));
         assertThat(d.account(1).working().proxyState()).isEqualTo(ProxyPairMachine.ON_PROXY_1);
         assertThat(d.events()).anyMatch(e -> e.contains("REGISTERED with 10.1.8.11:5060"));

@@ -33,7 +33,7 @@ public final class PcapSimTrace implements SimTrace
 
     private final OutputStream out;
     private final ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER + IP_HEADER + TCP_HEADER + SNAP_LENGTH);
-    private final Map<Long, Integer> tcpSequence = new HashMap<>();
+    private final Map<Flow, Integer> tcpSequence = new HashMap<>();
     private IOException failure;
     private long packets;
 
@@ -89,8 +89,7 @@ public final class PcapSimTrace implements SimTrace
         }
         else
         {
-            final long flow = ((long)sourceAddress << 32) ^ ((long)sourcePort << 16) ^ destinationAddress ^
-                ((long)destinationPort << 48);
+            final Flow flow = new Flow(sourceAddress, sourcePort, destinationAddress, destinationPort);
             final int sequence = tcpSequence.getOrDefault(flow, 1);
             tcpSequence.put(flow, sequence + payloadLength);
             record.putInt(sequence).putInt(1).put((byte)0x50).put((byte)0x18).putShort((short)0xFFFF)
@@ -99,6 +98,11 @@ public final class PcapSimTrace implements SimTrace
         payload.getBytes(0, record.array(), record.position(), payloadLength);
         packets++;
         write(record.array(), record.position() + payloadLength);
+    }
+
+    /** One direction of a TCP connection: its sequence numbers run on their own. */
+    private record Flow(int sourceAddress, int sourcePort, int destinationAddress, int destinationPort)
+    {
     }
 
     private short checksum(final int offset, final int length)
