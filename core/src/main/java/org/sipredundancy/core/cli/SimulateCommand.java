@@ -18,7 +18,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +62,8 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
     /**
      * Run the simulation.
      *
-     * @return 0 done, 2 bad usage, unreadable input or a script error.
+     * @return 0 done, 1 the --pcap capture could not be completed, 2 bad usage, unreadable input (or an unwritable
+     *     --pcap file) or a script error.
      * @throws IOException never for the file (reported), only for the output.
      */
     public Integer call() throws IOException
@@ -102,7 +106,7 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
         }
         catch (final IOException | UnsupportedOperationException ex)
         {
-            err().println("sip-redundancy: --pcap " + pcap + ": cannot be written (" + ex.getMessage() +
+            err().println("sip-redundancy: --pcap " + pcap + ": cannot be written (" + whyNotWritable(ex) +
                 "); nothing was simulated");
             return ExitCodes.USAGE;
         }
@@ -110,6 +114,29 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
         {
             return simulate(parsed, zone, steps, capture == null ? null : new PcapSimTrace(capture));
         }
+        catch (final IOException ex)
+        {
+            err().println("sip-redundancy: --pcap " + pcap + ": closing failed (" + ex.getMessage() +
+                "); the capture may be incomplete");
+            return ExitCodes.ERRORS;
+        }
+    }
+
+    private static String whyNotWritable(final Exception ex)
+    {
+        if (ex instanceof NoSuchFileException)
+        {
+            return "no such directory";
+        }
+        if (ex instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (ex instanceof FileSystemException && ((FileSystemException)ex).getReason() != null)
+        {
+            return ((FileSystemException)ex).getReason();
+        }
+        return ex.getMessage();
     }
 
     private int simulate(

@@ -126,6 +126,8 @@ class SimulateCommandTest
         assertThat(out.toString()).containsPattern("pcap: \\d+ packets written to .*run\\.pcap");
         final byte[] bytes = Files.readAllBytes(capture);
         assertThat(bytes).startsWith((byte)0xd4, (byte)0xc3, (byte)0xb2, (byte)0xa1);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("a REGISTER payload in the capture")
+            .contains("REGISTER sip:pbx.example.com SIP/2.0\r\n");
 
         final Path tshark = DebianPackages.ensureInstalled("/usr/bin/tshark", "tshark");
         final Process process = new ProcessBuilder(tshark.toString(), "-r", capture.toString(), "-Y", "sip.Method",
@@ -142,7 +144,7 @@ class SimulateCommandTest
     {
         final String missing = directory.resolve("no/such/dir/run.pcap").toString();
         assertThat(run("simulate", file("p.cfg", CONFIG), "--model", "T46S", "--pcap", missing)).isEqualTo(2);
-        assertThat(err.toString()).contains("--pcap " + missing + ": cannot be written")
+        assertThat(err.toString()).contains("--pcap " + missing + ": cannot be written (no such directory)")
             .contains("nothing was simulated").doesNotContain("Exception");
         assertThat(out.toString()).isEmpty();
     }

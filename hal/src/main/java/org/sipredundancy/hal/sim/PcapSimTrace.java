@@ -13,10 +13,12 @@ import java.util.Map;
 /**
  * Writes every packet a simulated network sends as a classic libpcap file (link type RAW: each record is an IPv4
  * packet), so tshark or Wireshark can read a simulation as a capture: UDP datagrams as they are, TCP and TLS payloads
- * as segments with PSH|ACK and a running sequence number per direction. Time stamps are virtual time. Control
- * happenings (connects, resets, losses) are not packets and are left out; a packet lost on the way was still sent,
- * so it is in the file. A tool, not the hot path: it writes through the caller's stream and reuses one buffer. An
- * I/O error stops writing and is kept for {@link #failure()}; it is never thrown into the network.
+ * as segments with PSH|ACK and a running sequence number per direction. Time stamps are virtual time. A copy the
+ * link made ({@link SimHappening#DUPLICATED}) is a record too, a TCP copy with its original's sequence number, as a
+ * retransmission looks on a wire. Control happenings (connects, resets, losses) are not packets and are left out; a
+ * packet lost on the way was still sent, so it is in the file. A tool, not the hot path: it writes through the
+ * caller's stream and reuses one buffer. An I/O error stops writing and is kept for {@link #failure()}; it is never
+ * thrown into the network.
  */
 public final class PcapSimTrace implements SimTrace
 {
@@ -33,7 +35,11 @@ public final class PcapSimTrace implements SimTrace
 
     private final OutputStream out;
     private final ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER + IP_HEADER + TCP_HEADER + SNAP_LENGTH);
-    private final Map<Flow, Integer> tcpSequence = new HashMap<>();
+    private static final int NEXT = 0;
+    private static final int LAST = 1;
+
+    /** Per direction: the next sequence number and the last segment's, which a duplicate repeats. */
+    private final Map<Flow, int[]> tcpSequence = new HashMap<>();
     private IOException failure;
     private long packets;
 
@@ -65,7 +71,8 @@ public final class PcapSimTrace implements SimTrace
         final DirectBuffer payload,
         final int length)
     {
-        if (happening != SimHappening.SENT || length <= 0 || failure != null)
+        final boolean duplicate = happening == SimHappening.DUPLICATED;
+        if ((happening != SimHappening.SENT && !duplicate) || length <= 0 || failure != null)
         {
             return;
         }
@@ -90,8 +97,13 @@ public final class PcapSimTrace implements SimTrace
         else
         {
             final Flow flow = new Flow(sourceAddress, sourcePort, destinationAddress, destinationPort);
-            final int sequence = tcpSequence.getOrDefault(flow, 1);
-            tcpSequence.put(flow, sequence + payloadLength);
+            final int[] sequences = tcpSequence.computeIfAbsent(flow, f -> new int[] {1, 1});
+            if (!duplicate)
+            {
+                sequences[LAST] = sequences[NEXT];
+                sequences[NEXT] += payloadLength;
+            }
+            final int sequence = sequences[LAST];
             record.putInt(sequence).putInt(1).put((byte)0x50).put((byte)0x18).putShort((short)0xFFFF)
                 .putShort((short)0).putShort((short)0);
         }

@@ -32,7 +32,8 @@ class PcapSimTraceTest
     }
 
     @Test
-    @DisplayName("R-RT-4 every sent packet is a pcap record: virtual time, IPv4 with a valid checksum, ports, payload")
+    @DisplayName("R-RT-4 every sent or duplicated packet is a pcap record: virtual time, IPv4 with a valid checksum, "
+        + "ports, payload")
     void recordsReadBack()
     {
         final ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -44,8 +45,11 @@ class PcapSimTraceTest
             new UnsafeBuffer(new byte[0]), 0);
         sent(trace, 2_000_250_000L, Transport.TCP, "OPTIONS");
         sent(trace, 2_000_500_000L, Transport.TCP, "ABC");
+        final byte[] copy = "ABC".getBytes(StandardCharsets.US_ASCII);
+        trace.onHappening(SimHappening.DUPLICATED, 2_000_500_000L, Transport.TCP, PHONE, 5060, SERVER, 5060,
+            new UnsafeBuffer(copy), copy.length);
         assertThat(trace.flush()).isNull();
-        assertThat(trace.packets()).isEqualTo(3);
+        assertThat(trace.packets()).isEqualTo(4);
 
         final ByteBuffer in = ByteBuffer.wrap(file.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(in.getInt()).isEqualTo(PcapSimTrace.MAGIC);
@@ -59,6 +63,10 @@ class PcapSimTraceTest
         assertRecord(in, 2, 500, 6, 40 + 3, "ABC");
         assertThat(ByteBuffer.wrap(file.toByteArray()).order(ByteOrder.BIG_ENDIAN).getInt(secondSegment + 16 + 24))
             .as("the TCP sequence number runs on by the first segment's length").isEqualTo(1 + 7);
+        final int duplicate = in.position();
+        assertRecord(in, 2, 500, 6, 40 + 3, "ABC");
+        assertThat(ByteBuffer.wrap(file.toByteArray()).order(ByteOrder.BIG_ENDIAN).getInt(duplicate + 16 + 24))
+            .as("a duplicated segment repeats its original's sequence number").isEqualTo(1 + 7);
         assertThat(in.remaining()).isZero();
     }
 
