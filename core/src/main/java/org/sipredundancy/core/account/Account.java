@@ -127,10 +127,7 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
     {
         started = false;
         services.timers().cancel(expiryTimer);
-        for (final Subscription subscription : subscriptions)
-        {
-            subscription.waitForServer();
-        }
+        endSubscriptions(nowNs);
         if (call.isActive())
         {
             call.hangUp(nowNs);
@@ -475,6 +472,27 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
     }
 
     /**
+     * Unsubscribe (Expires 0) what is active with the server the working slot is registered with, before that
+     * binding is removed too; anything else is dropped.
+     */
+    private void endSubscriptions(final long nowNs)
+    {
+        final int row = working.registeredRow();
+        final int flow = row >= 0 ? working.flowTo(row, nowNs) : 0;
+        for (final Subscription subscription : subscriptions)
+        {
+            if (flow > 0 && subscription.address() == health.address(row))
+            {
+                subscription.unsubscribe(flow, health.port(row), working.hopOfRow(row).route(), nowNs);
+            }
+            else
+            {
+                subscription.waitForServer();
+            }
+        }
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void onSubscriptionDue(final Subscription subscription, final long nowNs)
@@ -512,6 +530,18 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
             }
         }
         return false;
+    }
+
+    /**
+     * A BYE reached the phone that is not for the incoming call: the far end may be ending this account's call.
+     *
+     * @param bye   the BYE.
+     * @param nowNs the duty cycle's time.
+     * @return whether this account's call took it.
+     */
+    public boolean onRemoteBye(final SipMessageDecoder bye, final long nowNs)
+    {
+        return call.onRemoteBye(bye, nowNs);
     }
 
     /**

@@ -19,10 +19,12 @@ public final class AccountEventText implements AccountEvents
     private static final String[] TRIGGERS = {"new request", "DNS TTL", "registration renewal", "duration",
         "retry", "fallback probe", "proxy fallback interval"};
     private static final String[] OUTCOMES = {"answered", "declined", "failed on every server", "abandoned",
-        "ended", "no server may carry it"};
+        "ended", "no server may carry it", "ended by the far end (BYE)"};
 
     private static final String[] INCOMING = {"ringing (line key or off hook answers)", "ended by the caller (BYE)",
         "cancelled by the caller", "rejected (603)", "hung up here"};
+    private static final String[] SUBSCRIPTION_STATES = {"active with ", "failed at ", "moving to ",
+        "ended with "};
     private static final String[] KEYPAD = {"dialling", "SEND with no digits typed: nothing dialled",
         "no such line: selection unchanged", "busy with a call: digits dropped",
         "not a dialable number: digits dropped", "line selected for the next call"};
@@ -141,8 +143,7 @@ public final class AccountEventText implements AccountEvents
         final int account, final int kind, final int key, final int state, final int address, final long nowNs)
     {
         line(nowNs, account, 0, "SUBSCRIPTION " + (kind == SUBSCRIPTION_BLF ? "BLF key " + key : "MWI") + " " +
-            (state == SUBSCRIPTION_ACTIVE ? "active with " : state == SUBSCRIPTION_FAILED ? "failed at " :
-            "moving to ") + Ipv4.toString(address));
+            SUBSCRIPTION_STATES[state] + Ipv4.toString(address));
     }
 
     /**

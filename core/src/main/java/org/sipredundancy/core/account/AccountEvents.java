@@ -53,6 +53,8 @@ public interface AccountEvents
     int SUBSCRIPTION_FAILED = 1;
     /** {@link #onSubscription} state: the subscription moves to another server (R-FO-6). */
     int SUBSCRIPTION_MOVING = 2;
+    /** {@link #onSubscription} state: the account stopped and the server took the unsubscribe (or did not answer). */
+    int SUBSCRIPTION_ENDED = 3;
 
     /** {@link #onDnsResolved} source: DNS could not be asked, the candidates found last time are used again. */
     int DNS_KEPT_LAST = -2;
@@ -69,6 +71,8 @@ public interface AccountEvents
     int CALL_ENDED = 4;
     /** Call outcome: no server may carry it (only_signal_with_registered with no registration, or none known). */
     int CALL_NO_SERVER = 5;
+    /** Call outcome: the far end hung up the answered call (its BYE was answered 200). */
+    int CALL_ENDED_REMOTELY = 6;
 
     /**
      * A server slot's registration changed state.

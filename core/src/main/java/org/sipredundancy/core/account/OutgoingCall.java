@@ -157,6 +157,31 @@ public final class OutgoingCall implements ClientTransactionUser
     }
 
     /**
+     * A BYE reached the phone: when it belongs to this call's dialog (its Call-ID, the phone's tag in To, the
+     * callee's in From) the far end hung up. A BYE that crosses the phone's own is taken too; that BYE's
+     * transaction then ends the call as usual.
+     *
+     * @param bye   the BYE.
+     * @param nowNs the duty cycle's time.
+     * @return whether it belonged to this call (the caller answers it 200).
+     */
+    public boolean onRemoteBye(final SipMessageDecoder bye, final long nowNs)
+    {
+        if ((state != CallMachine.CONFIRMED && state != CallMachine.TERMINATING) || !bye.callId(view) ||
+            CharSequence.compare(view, callId) != 0 || !bye.toTag(view) || CharSequence.compare(view, fromTag) != 0 ||
+            !bye.fromTag(view) || CharSequence.compare(view, remoteTag) != 0)
+        {
+            return false;
+        }
+        if (fire(CallMachine.REMOTE_BYE))
+        {
+            services.events().onCallOutcome(accountNumber, AccountEvents.CALL_ENDED_REMOTELY, 0, 0, address, nowNs);
+            route.onCallIdle(nowNs);
+        }
+        return true;
+    }
+
+    /**
      * The slot asked for by {@link CallRoute#mustRegisterFirst} accepted the REGISTER (or failed): go on.
      *
      * @param registered whether the candidate accepted.

@@ -148,6 +148,7 @@ public final class Phone implements InputEventHandler, CallListener
         this.events = events;
         keys = new PhoneKeys(accounts, events);
         incoming = new IncomingRequests(new IncomingRequestsContext().transactions(stack.serverTransactions())
+            .clientTransactions(stack.transactions()).localPort(stack.transport().localPort())
             .sender(stack.transport()).random(random).localAddress(Ipv4.toString(localAddress))
             .contactUri("sip:" + Ipv4.toString(localAddress) + ":" + stack.transport().localPort())
             .sourceFilter(this::isServer).notifyListener(this::onNotify)
@@ -239,6 +240,22 @@ public final class Phone implements InputEventHandler, CallListener
     }
 
     /**
+     * A BYE that is not the incoming call's goes to the account whose outgoing call's dialog it ends.
+     * {@inheritDoc}
+     */
+    public boolean onDialogBye(final SipMessageDecoder bye, final long nowNs)
+    {
+        for (int i = 0; i < accounts.size(); i++)
+        {
+            if (accounts.get(i).onRemoteBye(bye, nowNs))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @return whether the QUIT command has been handled: every account was asked to unregister.
      */
     public boolean hasQuit()
@@ -291,12 +308,17 @@ public final class Phone implements InputEventHandler, CallListener
     }
 
     /**
-     * Unregister every account (expires = 0) and end calls.
+     * Unregister every account (expires = 0) and end calls: a ringing incoming call is declined, an answered one
+     * hung up with a BYE.
      *
      * @param nowNs the duty cycle's time.
      */
     public void stop(final long nowNs)
     {
+        if (!incoming.reject(incoming.callNumber(), nowNs))
+        {
+            incoming.hangUp(incoming.callNumber(), nowNs);
+        }
         for (int i = 0; i < accounts.size(); i++)
         {
             accounts.get(i).stop(nowNs);

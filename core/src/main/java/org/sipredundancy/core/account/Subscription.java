@@ -30,6 +30,8 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
     public static final int ACTIVE = 2;
     /** The last SUBSCRIBE failed; the retry is scheduled. */
     public static final int FAILED = 3;
+    /** The account stopped: the SUBSCRIBE with Expires 0 that ends the dialog is in flight. */
+    public static final int ENDING = 4;
 
     /** Seconds before a failed SUBSCRIBE is sent again. */
     public static final long RETRY_S = 30;
@@ -113,7 +115,6 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
     public boolean subscribe(
         final int flow, final int toAddress, final int toPort, final CharSequence route, final long nowNs)
     {
-        final ClientTransactions transactions = services.transactions();
         abandon();
         services.timers().cancel(timer);
         if (state != ACTIVE || toAddress != address || remoteTag.length() == 0)
@@ -121,28 +122,63 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
             newDialog();
         }
         address = toAddress;
+        if (!send(flow, toPort, route, expiresS, nowNs))
+        {
+            retryLater(nowNs);
+            return false;
+        }
+        state = SUBSCRIBING;
+        return true;
+    }
+
+    /**
+     * The account stops: an active subscription is ended with a SUBSCRIBE of Expires 0 inside its dialog (RFC 6665
+     * section 4.1.2.3), so the server stops NOTIFYing; one in any other state is only dropped. Whatever the answer,
+     * the subscription then rests until {@link #subscribe}.
+     *
+     * @param flow   the transport flow to the server the subscription is with ({@link #address()}).
+     * @param toPort that server's port.
+     * @param route  the outbound proxy's Route value, or empty.
+     * @param nowNs  the duty cycle's time.
+     * @return whether the unsubscribe was sent.
+     */
+    public boolean unsubscribe(final int flow, final int toPort, final CharSequence route, final long nowNs)
+    {
+        final boolean active = state == ACTIVE;
+        waitForServer();
+        state = IDLE;
+        if (!active || !send(flow, toPort, route, 0, nowNs))
+        {
+            return false;
+        }
+        state = ENDING;
+        return true;
+    }
+
+    /** SUBSCRIBE in the current dialog to {@link #address}; false (nothing in flight) when it could not go. */
+    private boolean send(
+        final int flow, final int toPort, final CharSequence route, final long expires, final long nowNs)
+    {
+        final ClientTransactions transactions = services.transactions();
         final int txn = transactions.begin(this, accountNumber, false);
         if (txn < 0)
         {
-            retryLater(nowNs);
             return false;
         }
         branch.setLength(0);
         branch.append(transactions.branch(txn));
         encoder.clearOptional().route(route).subscription(event, accept);
         encoder.requestUri(requestUri).to(requestUri, remoteTag).callId(callId).fromTag(fromTag).branch(branch)
-            .cseq(++cseq).expiresS(expiresS);
+            .cseq(++cseq).expiresS(expires);
         final int length = encoder.encode(SipMethod.SUBSCRIBE, transactions.requestBuffer(txn), 0,
             transactions.requestCapacity());
-        if (length <= 0 || transactions.start(txn, SipMethod.SUBSCRIBE, flow, toAddress, toPort, length,
+        if (length <= 0 || transactions.start(txn, SipMethod.SUBSCRIBE, flow, address, toPort, length,
             CandidateWalk.FULL_TIMERS, nowNs) != 0)
         {
             transactions.abandon(txn);
-            retryLater(nowNs);
             return false;
         }
         transaction = txn;
-        state = SUBSCRIBING;
         return true;
     }
 
@@ -178,6 +214,11 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
             return;
         }
         this.transaction = -1;
+        if (state == ENDING)
+        {
+            ended(nowNs);
+            return;
+        }
         final int code = response.statusCode();
         if (code < 200 || code >= 300)
         {
@@ -204,8 +245,26 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
         if (transaction == this.transaction)
         {
             this.transaction = -1;
+            if (state == ENDING)
+            {
+                ended(nowNs);
+                return;
+            }
             failed(nowNs);
         }
+    }
+
+    /** The unsubscribe was answered (or failed): the dialog is gone, the lamp no longer knows anything. */
+    private void ended(final long nowNs)
+    {
+        state = IDLE;
+        callId.setLength(0);
+        if (kind == AccountEvents.SUBSCRIPTION_BLF && lamp != LampState.OFF)
+        {
+            lamp = LampState.OFF;
+            services.events().onBlfLamp(accountNumber, key, lamp, nowNs);
+        }
+        services.events().onSubscription(accountNumber, kind, key, AccountEvents.SUBSCRIPTION_ENDED, address, nowNs);
     }
 
     /**
@@ -276,7 +335,7 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
     }
 
     /**
-     * @return {@link #IDLE}, {@link #SUBSCRIBING}, {@link #ACTIVE} or {@link #FAILED}.
+     * @return {@link #IDLE}, {@link #SUBSCRIBING}, {@link #ACTIVE}, {@link #FAILED} or {@link #ENDING}.
      */
     public int state()
     {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -206,5 +207,45 @@ final class SimRegistrar
     int registerCount(final String user)
     {
         return registerCounts.getOrDefault(user, 0);
+    }
+
+    /**
+     * One Contact element of a REGISTER: its URI and the expiry asked for (its expires parameter, else the Expires
+     * header, else the default).
+     */
+    static void addContact(
+        final String element, final long headerExpires, final List<String> contacts, final List<Long> requested)
+    {
+        final String text = element.trim();
+        final int open = text.indexOf('<');
+        final int close = text.indexOf('>', open + 1);
+        final String uri;
+        final String params;
+        if (open >= 0 && close > open)
+        {
+            uri = text.substring(open + 1, close);
+            params = text.substring(close + 1);
+        }
+        else
+        {
+            final int semicolon = text.indexOf(';');
+            uri = semicolon >= 0 ? text.substring(0, semicolon) : text;
+            params = semicolon >= 0 ? text.substring(semicolon) : "";
+        }
+        long expires = headerExpires >= 0 ? headerExpires : SimSipServer.DEFAULT_EXPIRES_S;
+        final String lower = params.toLowerCase(Locale.ROOT);
+        final int at = lower.indexOf(";expires=");
+        if (at >= 0)
+        {
+            int end = at + 9;
+            long value = 0;
+            while (end < lower.length() && Character.isDigit(lower.charAt(end)) && value < Integer.MAX_VALUE)
+            {
+                value = value * 10 + (lower.charAt(end++) - '0');
+            }
+            expires = end > at + 9 ? value : expires;
+        }
+        contacts.add(uri.trim());
+        requested.add("*".equals(uri.trim()) ? 0L : expires);
     }
 }

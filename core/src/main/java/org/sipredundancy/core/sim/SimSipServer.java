@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +30,8 @@ import java.util.Map;
  * time. It challenges REGISTERs with digest (MD5, MD5-sess, SHA-256; nonce reuse with a growing nc, stale nonces
  * after a lifetime), enforces Min-Expires (423) and a maximum grant, keeps bindings that run out in virtual time,
  * and answers OPTIONS, INVITE (100, 180, 200 with SDP, or a set final status), ACK, BYE, CANCEL (200 and 487) and
- * SUBSCRIBE; other methods draw 501.
+ * SUBSCRIBE; other methods draw 501. The far end of calls — hanging up from there, calling the phone — is
+ * {@link #calls()}, NOTIFYs {@link #notifier()}.
  * <p>
  * A test sets a {@link SimSipFault} for the next N requests or for ever: silence, 503 with Retry-After, a
  * rejection, or slow answers. Retransmissions of a request already answered draw the stored response again, so
@@ -50,7 +50,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private static final int MAX_TRANSACTIONS = 4096;
     private static final int MAX_LINE_SHOWN = 200;
     private static final int MAX_LADDER_EVENTS = 1_000_000;
-    private static final long DEFAULT_EXPIRES_S = 3600;
+    static final long DEFAULT_EXPIRES_S = 3600;
     private static final int UNLIMITED = -1;
     private static final String VERSION_SUFFIX = " SIP/2.0";
     private static final String VERSION_PREFIX = "SIP/2.0 ";
@@ -75,6 +75,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private final List<SimSipEvent> ladder = new ArrayList<>();
     private final List<SimSubscription> subscriptions = new ArrayList<>();
     private final SimNotifier notifier;
+    private final SimCalls calls;
     private SimSipFault fault = SimSipFault.NONE;
     private int faultsLeft = UNLIMITED;
     private long retryAfterS = 30;
@@ -109,8 +110,11 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         {
             throw new IllegalStateException("could not open the SIP server's endpoints");
         }
-        notifier = new SimNotifier(host, port, (bytes, to, toPort) ->
-            network.send(udpHandle, to, toPort, new UnsafeBuffer(bytes), 0, bytes.length));
+        final SimNotifier.Sender udp = (bytes, to, toPort) ->
+            network.send(udpHandle, to, toPort, new UnsafeBuffer(bytes), 0, bytes.length);
+        notifier = new SimNotifier(host, port, udp);
+        calls = new SimCalls(host, port, udp, user -> bindings().stream()
+            .filter(b -> b.user().equals(user) && b.expiresAtNs() > clock.nanoTime()).findFirst().orElse(null));
         simulation.add(this);
     }
 
@@ -327,6 +331,14 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     }
 
     /**
+     * @return the far end of calls: hang up answered calls, call a registered phone.
+     */
+    public SimCalls calls()
+    {
+        return calls;
+    }
+
+    /**
      * @return every SUBSCRIBE accepted, in order.
      */
     public List<SimSubscription> subscriptions()
@@ -483,7 +495,12 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         }
         record(SimSipEvent.Direction.IN, remoteAddress, remotePort, transport, firstLine, decoder.cseqNumber(),
             callId());
-        if (!decoder.isRequest() || decoder.method() == SipMethod.ACK)
+        if (!decoder.isRequest())
+        {
+            calls.onResponse(decoder);
+            return;
+        }
+        if (decoder.method() == SipMethod.ACK)
         {
             return;
         }
@@ -539,8 +556,11 @@ public final class SimSipServer implements SimNode, InboundEventHandler
             case SipMethod.REGISTER:
                 onRegister(tx);
                 break;
-            case SipMethod.OPTIONS:
             case SipMethod.BYE:
+                calls.onBye(callId());
+                respond(tx, 200, "OK");
+                break;
+            case SipMethod.OPTIONS:
                 respond(tx, 200, "OK");
                 break;
             case SipMethod.INVITE:
@@ -569,7 +589,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
             for (int e = 0, n = decoder.elementCount(h); e < n; e++)
             {
                 decoder.element(h, e, view);
-                addContact(view.toString(), headerExpires, contacts, requested);
+                SimRegistrar.addContact(view.toString(), headerExpires, contacts, requested);
             }
         }
         final int authHeader = decoder.findHeader("Authorization");
@@ -593,42 +613,6 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         }
         encoder.minExpiresS(outcome.minExpiresS);
         respond(tx, outcome.status, outcome.reason);
-    }
-
-    private static void addContact(
-        final String element, final long headerExpires, final List<String> contacts, final List<Long> requested)
-    {
-        final String text = element.trim();
-        final int open = text.indexOf('<');
-        final int close = text.indexOf('>', open + 1);
-        final String uri;
-        final String params;
-        if (open >= 0 && close > open)
-        {
-            uri = text.substring(open + 1, close);
-            params = text.substring(close + 1);
-        }
-        else
-        {
-            final int semicolon = text.indexOf(';');
-            uri = semicolon >= 0 ? text.substring(0, semicolon) : text;
-            params = semicolon >= 0 ? text.substring(semicolon) : "";
-        }
-        long expires = headerExpires >= 0 ? headerExpires : DEFAULT_EXPIRES_S;
-        final String lower = params.toLowerCase(Locale.ROOT);
-        final int at = lower.indexOf(";expires=");
-        if (at >= 0)
-        {
-            int end = at + 9;
-            long value = 0;
-            while (end < lower.length() && Character.isDigit(lower.charAt(end)) && value < Integer.MAX_VALUE)
-            {
-                value = value * 10 + (lower.charAt(end++) - '0');
-            }
-            expires = end > at + 9 ? value : expires;
-        }
-        contacts.add(uri.trim());
-        requested.add("*".equals(uri.trim()) ? 0L : expires);
     }
 
     private void onInvite(final SimSipTransaction tx)
@@ -671,6 +655,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         final byte[] body = sdp.getBytes(StandardCharsets.US_ASCII);
         encoder.contact("sip:" + host + ":" + port).body("application/sdp", new UnsafeBuffer(body), 0, body.length);
         respond(tx, 200, "OK");
+        calls.onAnswered(decoder, tx.toTag, tx.remoteAddress, tx.remotePort);
     }
 
     private void onCancel(final SimSipTransaction tx)

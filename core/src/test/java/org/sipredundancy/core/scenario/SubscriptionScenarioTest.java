@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.sipredundancy.core.scenario.Ladders.eventMs;
 import static org.sipredundancy.core.scenario.Scenarios.FALLBACK;
 import static org.sipredundancy.core.scenario.Scenarios.PRIMARY;
@@ -119,6 +120,40 @@ class SubscriptionScenarioTest
             .satisfies(s -> assertThat(s.atNs() / 1_000_000).isBetween(firstSubscribeMs + 270_000,
                 firstSubscribeMs + 270_020));
         assertThat(d.events()).noneMatch(e -> e.contains("moving to"));
+    }
+
+    @Test
+    @DisplayName("R-FB-2 R-SIP-5 stopping the account ends each subscription with Expires 0 in its dialog before the " +
+        "binding is removed; the BLF lamp goes off")
+    void stopUnsubscribes()
+    {
+        final SimDeployment d = subscriber(44);
+        d.runFor(Duration.ofSeconds(2));
+        d.server(PRIMARY).notifier().dialogState("4606", "confirmed", d.nowNs());
+        d.runFor(Duration.ofSeconds(1));
+        final List<SimSubscription> before = d.server(PRIMARY).subscriptions();
+
+        d.phone().stop(d.nowNs());
+        d.runFor(Duration.ofSeconds(2));
+
+        final List<SimSubscription> after = d.server(PRIMARY).subscriptions();
+        assertThat(after.subList(before.size(), after.size())).extracting(SimSubscription::event,
+            SimSubscription::callId, SimSubscription::expiresS).containsExactlyInAnyOrder(
+            tuple("dialog", before.get(0).event().equals("dialog") ?
+                before.get(0).callId() : before.get(1).callId(), 0L),
+            tuple("message-summary", before.get(0).event().equals("dialog") ?
+                before.get(1).callId() : before.get(0).callId(), 0L));
+        assertThat(eventMs(d, "SUBSCRIPTION BLF key 1 ended with 192.168.1.14")).isEqualTo(3_010);
+        final List<String> ladder = d.ladder().lines();
+        final String lastSubscribe = ladder.stream().filter(l -> l.contains("-> 192.168.1.14:5060  SUBSCRIBE"))
+            .reduce((a, b) -> b).orElseThrow();
+        final String lastRegister = ladder.stream().filter(l -> l.contains("-> 192.168.1.14:5060  REGISTER"))
+            .reduce((a, b) -> b).orElseThrow();
+        assertThat(ladder.indexOf(lastSubscribe)).as("unsubscribed before the binding is removed")
+            .isLessThan(ladder.indexOf(lastRegister));
+        assertThat(blf(d).state()).isEqualTo(Subscription.IDLE);
+        assertThat(blf(d).lamp()).isEqualTo(LampState.OFF);
+        assertThat(d.server(FALLBACK).subscriptions()).isEmpty();
     }
 
     private static Subscription blf(final SimDeployment d)

@@ -55,6 +55,7 @@ class SipStackSimulationTest implements CallListener
         final DutyCycle phone = new DutyCycle(new DutyCycleContext().nanoClock(simulation.clock()).inbound(inbound));
         stack = new SipStack(network, phone.router(), phone.timers(), simulation.randomFor(1), PHONE, 5060);
         incoming = new IncomingRequests(new IncomingRequestsContext().transactions(stack.serverTransactions())
+            .clientTransactions(stack.transactions())
             .sender(stack.transport()).random(simulation.randomFor(2)).contactUri("sip:1001@10.0.0.2:5060")
             .localAddress("10.0.0.2").sourceFilter(address -> address == SERVER).callListener(this)
             .notifyListener((notify, nowNs) -> calls.add("notify")));

@@ -59,6 +59,7 @@ public final class ServerTransactions implements TimerExpiryHandler
     private final SipMessageDecoder storedDecoder = new SipMessageDecoder();
     private long keyCseq = -1;
 
+    private final int requestCapacity;
     private long requestsAccepted;
     private long retransmissionsAbsorbed;
     private long refusedFull;
@@ -83,6 +84,7 @@ public final class ServerTransactions implements TimerExpiryHandler
         t1Ns = context.t1Ns();
         t2Ns = context.t2Ns();
         t4Ns = context.t4Ns();
+        requestCapacity = context.requestCapacity();
         rows = new ServerTransaction[context.capacity()];
         freeRows = new int[rows.length];
         for (int i = rows.length - 1; i >= 0; i--)
@@ -381,6 +383,14 @@ public final class ServerTransactions implements TimerExpiryHandler
     public int capacity()
     {
         return rows.length;
+    }
+
+    /**
+     * @return the largest request a row keeps, in octets.
+     */
+    public int requestCapacity()
+    {
+        return requestCapacity;
     }
 
     /**

@@ -13,11 +13,8 @@ public interface CallListener
     int CANCELLED = 2;
     /** {@link #onCallEnded} reason: the user rejected the ringing call; it was answered 603. */
     int REJECTED = 3;
-    /**
-     * {@link #onCallEnded} reason: the user hung up an answered call. Sending the BYE is a client request and not
-     * this layer's work: the listener (the call layer) sends it; here the call is only forgotten and counted.
-     */
-    int HANG_UP_REQUESTED = 4;
+    /** {@link #onCallEnded} reason: the user hung up an answered call; its BYE was sent. */
+    int HUNG_UP = 4;
 
     /**
      * An INVITE rings: it was answered 100 and 180, and waits for {@link IncomingRequests#answer} or
@@ -33,8 +30,21 @@ public interface CallListener
      * A ringing or answered call is over.
      *
      * @param call   the call's number.
-     * @param reason {@link #REMOTE_BYE}, {@link #CANCELLED}, {@link #REJECTED} or {@link #HANG_UP_REQUESTED}.
+     * @param reason {@link #REMOTE_BYE}, {@link #CANCELLED}, {@link #REJECTED} or {@link #HUNG_UP}.
      * @param nowNs  the duty cycle's time.
      */
     void onCallEnded(int call, int reason, long nowNs);
+
+    /**
+     * A BYE that is not for the incoming call: it may end a call the phone placed, whose dialog this layer does not
+     * know. Answered 200 when the listener owns it, else 481.
+     *
+     * @param bye   the BYE, valid only during the call.
+     * @param nowNs the duty cycle's time.
+     * @return true when a call of the listener's matched the dialog and is now ended.
+     */
+    default boolean onDialogBye(final SipMessageDecoder bye, final long nowNs)
+    {
+        return false;
+    }
 }

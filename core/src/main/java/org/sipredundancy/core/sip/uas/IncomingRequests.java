@@ -32,12 +32,13 @@ import java.nio.charset.StandardCharsets;
  *                                   reject() (or HOOK_ON while ringing) = 603
  *   INVITE, a call rings or is up   486 (a re-INVITE of the call up: 200 with the same SDP)
  *   BYE of the call                 200 (and 487 to the INVITE if it still rang), onCallEnded(REMOTE_BYE);
+ *                                   of a call the phone placed ({@link CallListener#onDialogBye}): 200;
  *                                   of no call: 481
  *   CANCEL of the ringing INVITE    200 to the CANCEL, 487 to the INVITE, onCallEnded(CANCELLED)
  *   REGISTER, SUBSCRIBE             405 with Allow;  any other method: 501
  * </pre>
- * One call at a time. HOOK_ON on an answered call only forgets it and reports {@link CallListener#HANG_UP_REQUESTED}:
- * the BYE is a client request, the call layer's work. Nothing allocates once built. Not thread safe.
+ * One call at a time. HOOK_ON on an answered call (or {@link #hangUp}) sends its BYE ({@link AnsweredDialog}) and ends
+ * it with {@link CallListener#HUNG_UP}. Nothing allocates once built. Not thread safe.
  */
 public final class IncomingRequests implements InputEventHandler
 {
@@ -69,6 +70,7 @@ public final class IncomingRequests implements InputEventHandler
     private final RequestSourceFilter sourceFilter;
     private final NotifyListener notifyListener;
     private final CallListener callListener;
+    private final AnsweredDialog dialog;
     private final SipResponseEncoder encoder = new SipResponseEncoder();
     private final SdpOfferEncoder sdp = new SdpOfferEncoder();
     private final UnsafeBuffer scratch = new UnsafeBuffer(ByteBuffer.allocateDirect(SCRATCH_CAPACITY));
@@ -98,7 +100,6 @@ public final class IncomingRequests implements InputEventHandler
     private long busy;
     private long notImplemented;
     private long noSuchCall;
-    private long hangUpRequests;
 
     /**
      * Build the core. Start-up only.
@@ -117,6 +118,8 @@ public final class IncomingRequests implements InputEventHandler
         sourceFilter = context.sourceFilter();
         notifyListener = context.notifyListener();
         callListener = context.callListener();
+        dialog = new AnsweredDialog(context.clientTransactions(), localAddress, context.localPort(),
+            transactions.requestCapacity());
     }
 
     /**
@@ -196,7 +199,27 @@ public final class IncomingRequests implements InputEventHandler
             return false;
         }
         callState = ACTIVE;
+        dialog.answered(transactions.requestBuffer(inviteRow), transactions.requestLength(inviteRow),
+            transactions.flow(inviteRow), transactions.remoteAddress(inviteRow), transactions.remotePort(inviteRow));
         return answerInvite(inviteRow, transactions.request(inviteRow), nowNs) == 200;
+    }
+
+    /**
+     * Hang up the answered call: BYE to the server it came through, then {@link CallListener#HUNG_UP}.
+     *
+     * @param call  the call's number.
+     * @param nowNs the duty cycle's time.
+     * @return true when the call was answered and is now ended (whether or not the BYE could be sent: counted).
+     */
+    public boolean hangUp(final int call, final long nowNs)
+    {
+        if (callState != ACTIVE || call != callNumber)
+        {
+            return false;
+        }
+        dialog.hangUp(callTag, nowNs);
+        endCall(CallListener.HUNG_UP, nowNs);
+        return true;
     }
 
     /**
@@ -219,7 +242,7 @@ public final class IncomingRequests implements InputEventHandler
 
     /**
      * Part of the {@link InputEventHandler} contract: a line key or lifting the handset answers the ringing call;
-     * putting it down rejects a ringing call or hangs up an answered one (see {@link CallListener#HANG_UP_REQUESTED}).
+     * putting it down rejects a ringing call or hangs up an answered one ({@link #hangUp}).
      * {@inheritDoc}
      */
     public void onInput(final int type, final int code, final int value, final long nowNs)
@@ -238,8 +261,7 @@ public final class IncomingRequests implements InputEventHandler
         }
         else if (code == KeyCode.HOOK_ON && callState == ACTIVE)
         {
-            hangUpRequests++;
-            endCall(CallListener.HANG_UP_REQUESTED, nowNs);
+            hangUp(callNumber, nowNs);
         }
     }
 
@@ -332,11 +354,35 @@ public final class IncomingRequests implements InputEventHandler
     }
 
     /**
-     * @return answered calls the user hung up, whose BYE the call layer must send.
+     * @return BYEs sent for answered calls the user hung up.
      */
-    public long hangUpRequests()
+    public long byesSent()
     {
-        return hangUpRequests;
+        return dialog.byesSent();
+    }
+
+    /**
+     * @return those BYEs answered 2xx.
+     */
+    public long byesAnswered()
+    {
+        return dialog.byesAnswered();
+    }
+
+    /**
+     * @return those BYEs refused or timed out (the call ended for the user all the same).
+     */
+    public long byesFailed()
+    {
+        return dialog.byesFailed();
+    }
+
+    /**
+     * @return hang-ups whose BYE could not be sent (no transaction row, or it did not fit).
+     */
+    public long byesNotSent()
+    {
+        return dialog.byesNotSent();
     }
 
     private int dispatch(final int row, final SipMessageDecoder request, final long nowNs)
@@ -418,6 +464,10 @@ public final class IncomingRequests implements InputEventHandler
     {
         if (callState == IDLE || !isOfCall(bye))
         {
+            if (callListener.onDialogBye(bye, nowNs))
+            {
+                return respondWithNewTag(row, bye, 200, "OK", nowNs);
+            }
             noSuchCall++;
             return respondWithNewTag(row, bye, 481, "Call/Transaction Does Not Exist", nowNs);
         }

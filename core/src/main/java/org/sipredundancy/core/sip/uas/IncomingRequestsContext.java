@@ -1,5 +1,6 @@
 package org.sipredundancy.core.sip.uas;
 
+import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ServerTransactions;
 import org.sipredundancy.core.sip.transaction.SipSender;
 import org.sipredundancy.hal.RandomSource;
@@ -13,6 +14,8 @@ import java.util.Objects;
 public final class IncomingRequestsContext
 {
     private ServerTransactions transactions;
+    private ClientTransactions clientTransactions;
+    private int localPort = 5060;
     private SipSender sender;
     private RandomSource random;
     private CharSequence contactUri;
@@ -30,6 +33,7 @@ public final class IncomingRequestsContext
     public IncomingRequestsContext conclude()
     {
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(clientTransactions, "clientTransactions");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(contactUri, "contactUri");
@@ -40,6 +44,10 @@ public final class IncomingRequestsContext
         if (rtpPort < 1 || rtpPort > 65535)
         {
             throw new IllegalArgumentException("rtpPort must be 1..65535: " + rtpPort);
+        }
+        if (localPort < 1 || localPort > 65535)
+        {
+            throw new IllegalArgumentException("localPort must be 1..65535: " + localPort);
         }
         return this;
     }
@@ -52,6 +60,42 @@ public final class IncomingRequestsContext
     {
         this.transactions = transactions;
         return this;
+    }
+
+    /**
+     * @param clientTransactions the client transactions that carry the BYE when the user hangs up an answered call.
+     * @return this.
+     */
+    public IncomingRequestsContext clientTransactions(final ClientTransactions clientTransactions)
+    {
+        this.clientTransactions = clientTransactions;
+        return this;
+    }
+
+    /**
+     * @return the client transactions for the callee's BYE.
+     */
+    public ClientTransactions clientTransactions()
+    {
+        return clientTransactions;
+    }
+
+    /**
+     * @param localPort the phone's SIP port, for the Via of the callee's BYE; 5060 when not set.
+     * @return this.
+     */
+    public IncomingRequestsContext localPort(final int localPort)
+    {
+        this.localPort = localPort;
+        return this;
+    }
+
+    /**
+     * @return the phone's SIP port.
+     */
+    public int localPort()
+    {
+        return localPort;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sipredundancy.core.sip.uas;
 
 import org.agrona.AsciiSequenceView;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +10,8 @@ import org.sipredundancy.core.sip.wire.SipHeaderName;
 import org.sipredundancy.core.sip.wire.SipMessageDecoder;
 import org.sipredundancy.hal.InboundEvent;
 import org.sipredundancy.hal.KeyCode;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sipredundancy.core.sip.uas.UasHarness.request;
@@ -242,7 +245,7 @@ class IncomingRequestsTest
     }
 
     @Test
-    @DisplayName("R-SIP-6 HOOK_ON while ringing rejects 603; HOOK_ON on an answered call reports a hang-up request")
+    @DisplayName("R-SIP-6 HOOK_ON while ringing rejects 603; HOOK_ON on an answered call sends its BYE and ends it")
     void hookOn()
     {
         harness.receive(invite());
@@ -256,8 +259,61 @@ class IncomingRequestsTest
         harness.uas.onInput(InboundEvent.KEY, KeyCode.HOOK_ON, 0, harness.nowNs);
 
         assertThat(harness.events).containsExactly("incoming 1 cseq 1", "ended 1 reason " + CallListener.REJECTED,
-            "incoming 2 cseq 1", "ended 2 reason " + CallListener.HANG_UP_REQUESTED);
-        assertThat(harness.uas.hangUpRequests()).isEqualTo(1);
+            "incoming 2 cseq 1", "ended 2 reason " + CallListener.HUNG_UP);
+        assertThat(harness.lastSent()).startsWith("BYE sip:2002@pbx.test SIP/2.0\r\n")
+            .as("without a Contact the caller's From URI is the target").contains("Call-ID: call-9\r\n");
+        assertThat(harness.uas.byesSent()).isEqualTo(1);
+        assertThat(harness.uas.isInCall()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SIP-6 the callee's BYE: caller's Contact as target, Record-Route as Route, From/To turned round")
+    void calleeByeIsTheInviteTurnedRound()
+    {
+        harness.receive(request("INVITE", "z9hG4bKinv7", "call-7", 5, "",
+            "Record-Route: <sip:10.0.0.9;lr>\r\nRecord-Route: <sip:10.0.0.50;lr;ftag=x>\r\n" +
+            "Contact: \"Bob\" <sip:2002@10.0.0.50:5070;transport=udp>;expires=60\r\n"));
+        harness.uas.answer(harness.uas.callNumber(), harness.nowNs);
+        final String tag = harness.decodeSent(harness.sent.size() - 1).toTag(view) ? view.toString() : "";
+        assertThat(harness.uas.hangUp(harness.uas.callNumber() + 1, harness.nowNs)).as("another call's number")
+            .isFalse();
+
+        assertThat(harness.uas.hangUp(harness.uas.callNumber(), harness.nowNs)).isTrue();
+
+        final SipMessageDecoder bye = harness.decodeSent(harness.sent.size() - 1);
+        bye.requestUri(view);
+        assertThat(view.toString()).isEqualTo("sip:2002@10.0.0.50:5070;transport=udp");
+        assertThat(harness.lastSent()).contains("\r\nRoute: <sip:10.0.0.9;lr>\r\nRoute: <sip:10.0.0.50;lr;ftag=x>\r\n")
+            .contains("\r\nFrom: <sip:1001@pbx.test>;tag=" + tag + "\r\n")
+            .contains("\r\nTo: <sip:2002@pbx.test>;tag=from1\r\n")
+            .contains("\r\nCall-ID: call-7\r\n").contains("\r\nCSeq: 1 BYE\r\n")
+            .containsPattern("\r\nVia: SIP/2.0/UDP 10\\.0\\.0\\.2:5060;branch=z9hG4bK[^;]+;rport\r\n");
+        assertThat(tag).hasSize(8);
+        assertThat(harness.events).endsWith("ended 1 reason " + CallListener.HUNG_UP);
+
+        bye.topViaBranch(view);
+        final String ok = "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.2:5060;branch=" + view + "\r\n" +
+            "From: <sip:1001@pbx.test>;tag=" + tag + "\r\nTo: <sip:2002@pbx.test>;tag=from1\r\n" +
+            "Call-ID: call-7\r\nCSeq: 1 BYE\r\nContent-Length: 0\r\n\r\n";
+        final SipMessageDecoder response = new SipMessageDecoder();
+        response.wrap(new UnsafeBuffer(ok.getBytes(StandardCharsets.US_ASCII)), 0, ok.length());
+        assertThat(harness.clientTransactions.onResponse(response, harness.nowNs)).isTrue();
+        assertThat(harness.uas.byesAnswered()).isEqualTo(1);
+        assertThat(harness.uas.byesFailed()).isZero();
+    }
+
+    @Test
+    @DisplayName("R-SIP-6 a callee's BYE nobody answers fails after Timer F and is counted; the call stayed ended")
+    void unansweredCalleeByeIsCounted()
+    {
+        ringAndAnswer();
+        harness.uas.onInput(InboundEvent.KEY, KeyCode.HOOK_ON, 0, harness.nowNs);
+        final int byes = (int)harness.sent.stream().filter(m -> m.startsWith("BYE ")).count();
+        harness.runUntilMs(40_000);
+
+        assertThat(harness.sent.stream().filter(m -> m.startsWith("BYE ")).count()).as("retransmitted over UDP")
+            .isGreaterThan(byes);
+        assertThat(harness.uas.byesFailed()).isEqualTo(1);
         assertThat(harness.uas.isInCall()).isFalse();
     }
 

@@ -5,6 +5,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sipredundancy.core.loop.TimerService;
+import org.sipredundancy.core.sip.transaction.ClientTransactions;
+import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
 import org.sipredundancy.core.sip.transaction.ServerTransactions;
 import org.sipredundancy.core.sip.transaction.ServerTransactionsContext;
 import org.sipredundancy.core.sip.transaction.SipSender;
@@ -36,6 +38,8 @@ class IncomingRequestsZeroAllocationTest implements SipSender, CallListener, Not
         new ServerTransactions(new ServerTransactionsContext().timers(timers).sender(this));
     private final IncomingRequests uas = new IncomingRequests(new IncomingRequestsContext()
         .transactions(transactions).sender(this).random(new SplitMix64Random(3))
+        .clientTransactions(new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(this)
+            .random(new SplitMix64Random(4))))
         .contactUri("sip:1001@10.0.0.2:5060").localAddress("10.0.0.2")
         .sourceFilter(address -> address == SERVER)
         .notifyListener(this).callListener(this));

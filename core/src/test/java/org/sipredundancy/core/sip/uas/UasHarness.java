@@ -4,6 +4,8 @@ import org.agrona.AsciiSequenceView;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.sipredundancy.core.loop.TimerService;
+import org.sipredundancy.core.sip.transaction.ClientTransactions;
+import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
 import org.sipredundancy.core.sip.transaction.ServerTransactions;
 import org.sipredundancy.core.sip.transaction.ServerTransactionsContext;
 import org.sipredundancy.core.sip.transaction.SipSender;
@@ -32,6 +34,7 @@ final class UasHarness implements SipSender, CallListener, NotifyListener
 
     final TimerService timers = new TimerService(0, 1 << 20, 512, 1024, 64);
     final ServerTransactions transactions;
+    final ClientTransactions clientTransactions;
     final IncomingRequests uas;
     final List<Long> sendsMs = new ArrayList<>();
     final List<String> sent = new ArrayList<>();
@@ -43,8 +46,11 @@ final class UasHarness implements SipSender, CallListener, NotifyListener
     {
         transactions = new ServerTransactions(new ServerTransactionsContext()
             .timers(timers).sender(this).capacity(capacity));
+        clientTransactions = new ClientTransactions(new ClientTransactionsContext()
+            .timers(timers).sender(this).random(new SplitMix64Random(11)));
         uas = new IncomingRequests(new IncomingRequestsContext()
-            .transactions(transactions).sender(this).random(new SplitMix64Random(7))
+            .transactions(transactions).clientTransactions(clientTransactions).sender(this)
+            .random(new SplitMix64Random(7))
             .contactUri("sip:1001@10.0.0.2:5060").localAddress("10.0.0.2").rtpPort(40000)
             .sourceFilter(address -> address == SERVER).notifyListener(this).callListener(this));
     }
