@@ -222,6 +222,36 @@ class SipEncodersTest
     }
 
     @Test
+    @DisplayName("R-SIP-6 the callee's BYE: the received INVITE turned round, parsed alike by JAIN-SIP and our decoder")
+    void calleeBye() throws Exception
+    {
+        final SipDerivedRequestEncoder derived = new SipDerivedRequestEncoder().local("10.0.0.2", 5060);
+        final byte[] bye = bytes(derived.encodeBye(decoded(INCOMING_INVITE), "b7", "mytag", 1, buffer, 0, 4096));
+        SipOracle.decodeAndCompare(bye);
+        final SIPRequest request = (SIPRequest)SipOracle.parse(bye);
+        assertThat(request.getMethod()).isEqualTo("BYE");
+        assertThat(request.getRequestURI().toString()).as("the caller's Contact").isEqualTo("sip:4606@10.0.0.50:5070");
+        assertThat(request.getViaHeaders()).hasSize(1);
+        assertThat(request.getTopmostVia().getTransport()).isEqualTo("UDP");
+        assertThat(request.getTopmostVia().getHost()).isEqualTo("10.0.0.2");
+        assertThat(request.getTopmostVia().getBranch()).isEqualTo("z9hG4bKb7");
+        assertThat(request.getFromTag()).isEqualTo("mytag");
+        assertThat(request.getFrom().getAddress().getURI().toString()).isEqualTo("sip:1001@pbx.test");
+        assertThat(request.getToTag()).isEqualTo("bob-tag");
+        assertThat(request.getTo().getAddress().getDisplayName()).isEqualTo("Bob");
+        assertThat(request.getCallId().getCallId()).isEqualTo("call-77@10.0.0.50");
+        assertThat(request.getCSeq().getSeqNumber()).isEqualTo(1);
+        assertThat(request.getCSeq().getMethod()).isEqualTo("BYE");
+        assertThat(request.getHeader("Route").toString().trim()).isEqualTo("Route: <sip:10.0.0.11;lr>");
+        final SipMessageDecoder noContact = decoded(INCOMING_INVITE.replace("m: <sip:4606@10.0.0.50:5070>\r\n", ""));
+        final SIPRequest toFrom = (SIPRequest)SipOracle.parse(bytes(derived.encodeBye(noContact, "b8", "mytag", 2,
+            buffer, 0, 4096)));
+        assertThat(toFrom.getRequestURI().toString()).as("no Contact: the From URI").isEqualTo("sip:4606@pbx.test");
+        assertThat(derived.encodeBye(decoded("INVITE sip:a@b SIP/2.0\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n"),
+            "b9", "t", 1, buffer, 0, 4096)).isEqualTo(SipTextWriter.DOES_NOT_FIT);
+    }
+
+    @Test
     @DisplayName("R-BAD-4 every encoder reports DOES_NOT_FIT for any capacity short of the message, writing within it")
     void neverWritesPastCapacity()
     {
