@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Virtual-time speed (issue #6): {@link #phones} SIP-T58V phones × 16 accounts for 24 simulated hours, the primary
  * dead from 6 h to 7 h, in one simulation ({@link PhoneFleet}). One invocation is one simulated day, so simulated
  * seconds per wall second = 86 400 / score. The peer, in the same run, is the same fleet with every phone run at every
- * instant ({@code onlyReadyNodes = false}), the simulation's default. The day
+ * instant ({@code onlyReadyNodes = false}; the simulation's default runs only ready nodes). The day
  * must end with every account registered, or the invocation fails.
  */
 @Fork(value = 1, jvmArgsAppend = {

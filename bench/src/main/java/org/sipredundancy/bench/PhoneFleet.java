@@ -57,7 +57,7 @@ final class PhoneFleet
     /**
      * @param phoneCount how many phones.
      * @param alwaysRun  true for the peer: every phone's duty cycle runs at every instant of the simulation (the
-     *                   simulation's default); false: only phones with work run ({@code Simulation.onlyReadyNodes}).
+     *                   reference); false: only phones with work run ({@code Simulation.onlyReadyNodes}, the default).
      * @param seed       the simulation seed.
      */
     PhoneFleet(final int phoneCount, final boolean alwaysRun, final long seed)

@@ -25,6 +25,7 @@ public final class DutyCycle implements Agent
     private int componentCount;
     private long nowNs;
     private long cycleCount;
+    private boolean inCycle;
     private int lastWorkCount;
 
     /**
@@ -74,6 +75,19 @@ public final class DutyCycle implements Agent
     {
         final long nowNs = nanoClock.nanoTime();
         this.nowNs = nowNs;
+        inCycle = true;
+        try
+        {
+            return cycle(nowNs);
+        }
+        finally
+        {
+            inCycle = false;
+        }
+    }
+
+    private int cycle(final long nowNs)
+    {
         cycleCount++;
         router.nowNs(nowNs);
         int workCount = inbound.drain(router, inboundLimit);
@@ -108,11 +122,16 @@ public final class DutyCycle implements Agent
     }
 
     /**
-     * @return the time read at the start of the current (or last) cycle.
+     * The duty cycle's time. Inside a cycle it is the time read at the cycle's start, one time for everything the
+     * cycle does; between cycles it is the clock's time now, so work started from outside (start-up, a simulation
+     * that drives the phone between instants, a cycle skipped because it had nothing to do) is stamped with the
+     * present and not with the last cycle's time.
+     *
+     * @return the time in the duty cycle's clock.
      */
     public long nowNs()
     {
-        return nowNs;
+        return inCycle ? nowNs : nanoClock.nanoTime();
     }
 
     /**
