@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.sipredundancy.core.loop.TimerService;
+import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.core.sip.registration.Registration;
 import org.sipredundancy.core.sip.registration.RegistrationContext;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
@@ -72,12 +73,13 @@ public class AccountsRefreshBenchmark
         transactions = new ClientTransactions(new ClientTransactionsContext().timers(timers).sender(registrar)
             .random(new SplitMix64Random(3)).capacity(TRANSACTION_ROWS));
         registrar.transactions(transactions);
+        final DigestWorkspace digest = new DigestWorkspace();
         final long before = usedHeap();
         registrations = new Registration[accounts];
         for (int i = 0; i < accounts; i++)
         {
             registrations[i] = new Registration(new RegistrationContext().transactions(transactions).timers(timers)
-                .random(new SplitMix64Random(5 + i)).listener(counter).token(i)
+                .digestWorkspace(digest).random(new SplitMix64Random(5 + i)).listener(counter).token(i)
                 .credentials(String.valueOf(100_000 + i), "", "pw").server("pbx.test", 3600)
                 .local(0, "10.0.0.2", 5060));
         }

@@ -12,6 +12,7 @@ import org.sipredundancy.core.dns.client.DnsClientContext;
 import org.sipredundancy.core.loop.DutyCycle;
 import org.sipredundancy.core.loop.InputEventHandler;
 import org.sipredundancy.core.sip.SipStack;
+import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.core.sip.uas.CallListener;
 import org.sipredundancy.core.sip.uas.IncomingRequests;
 import org.sipredundancy.core.sip.uas.IncomingRequestsContext;
@@ -51,6 +52,9 @@ public final class Phone implements InputEventHandler, CallListener
     private final IncomingRequests incoming;
     private final PhoneKeys keys;
     private final AsciiSequenceView notifyCallId = new AsciiSequenceView();
+    private final List<ServerLocator> locators = new ArrayList<>();
+    private long refusalsSeen;
+    private boolean retryingRefused;
     private int incomingAccount;
     private int incomingAddress;
     private boolean quit;
@@ -122,9 +126,9 @@ public final class Phone implements InputEventHandler, CallListener
         final DnsAnswerCache cache = new DnsAnswerCache(Math.max(16, enabled * DNS_CACHE_ENTRIES_PER_ACCOUNT),
             ServerLocator.RECORD_CAPACITY, DnsAnswerCache.NO_SOA_NEGATIVE_TTL_S);
         final PhoneServices services = new PhoneServices(dutyCycle::nowNs, dutyCycle.timers(), stack.transport(),
-            stack.transactions(), dnsClient, cache, new StaticDnsRecords(config.staticDnsCache()), random,
-            SrvSelection.SEED_ORDER, events, Ipv4.toString(localAddress), stack.transport().localPort(),
-            "sip-redundancy " + config.profile().modelId());
+            stack.transactions(), new DigestWorkspace(), dnsClient, cache,
+            new StaticDnsRecords(config.staticDnsCache()), random, SrvSelection.SEED_ORDER, events,
+            Ipv4.toString(localAddress), stack.transport().localPort(), "sip-redundancy " + config.profile().modelId());
         final List<Account> inUse = new ArrayList<>();
         int locatorId = 1;
         for (final AccountConfig accountConfig : config.accounts())
@@ -145,6 +149,7 @@ public final class Phone implements InputEventHandler, CallListener
             }
         }
         accounts = Collections.unmodifiableList(inUse);
+        dutyCycle.addComponent(this::retryRefusedQuestions);
         this.events = events;
         keys = new PhoneKeys(accounts, events);
         incoming = new IncomingRequests(new IncomingRequestsContext().transactions(stack.serverTransactions())
@@ -285,8 +290,33 @@ public final class Phone implements InputEventHandler, CallListener
         {
             final ServerLocator locator = slot.locator(hop);
             dnsClient.handler(locator.locatorId(), locator);
-            dutyCycle.addComponent(locator::poll);
+            locators.add(locator);
         }
+    }
+
+    /**
+     * A question the DNS client refused (table full, no endpoint) is asked again by its locator's poll. Only the
+     * client's refusals make one, so the locators — four per account — are polled only after a new refusal and
+     * while one of them still waits, not in every cycle: one comparison per cycle on a quiet phone.
+     */
+    private int retryRefusedQuestions(final long nowNs)
+    {
+        final long refusals = dnsClient.counters().refused();
+        if (!retryingRefused && refusals == refusalsSeen)
+        {
+            return 0;
+        }
+        refusalsSeen = refusals;
+        int work = 0;
+        boolean waiting = false;
+        for (int i = 0, n = locators.size(); i < n; i++)
+        {
+            final ServerLocator locator = locators.get(i);
+            work += locator.poll(nowNs);
+            waiting |= locator.isRefused();
+        }
+        retryingRefused = waiting;
+        return work;
     }
 
     private static boolean usable(final AccountConfig account)

@@ -109,6 +109,7 @@ public final class ServerSlot implements RegistrationListener, FailoverList.List
         proxyFallbackIntervalS = account.outboundProxy().fallbackIntervalS();
         registration = new Registration(new RegistrationContext()
             .transactions(services.transactions())
+            .digestWorkspace(services.digest())
             .timers(timers)
             .random(services.random())
             .listener(this)

@@ -317,6 +317,14 @@ public final class ServerLocator implements DnsAnswerHandler
     }
 
     /**
+     * @return whether a question of the resolution in progress was refused by the port and waits for {@link #poll}.
+     */
+    public boolean isRefused()
+    {
+        return phase > DONE && lookup.isRefused();
+    }
+
+    /**
      * Abandon the resolution in progress; late answers are ignored. The handler is not told.
      */
     public void cancel()

@@ -5,7 +5,6 @@ import org.sipredundancy.hal.RandomSource;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -35,27 +34,29 @@ public final class DigestAuthenticator
     public static final String MASK = "********";
 
     private static final int CNONCE_LENGTH = 16;
+    /** The longest cnonce kept: the drawn ones have 16 digits, the RFC 7616 examples' forced ones 44 characters. */
+    private static final int CNONCE_CAPACITY = 64;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e',
         'f'};
 
     private final RandomSource random;
     private final MessageDigest md5;
     private final MessageDigest sha256;
-    private final byte[] user = new byte[MAX_FIELD_LENGTH];
-    private final byte[] password = new byte[MAX_FIELD_LENGTH];
+    private final byte[] method;
+    private final byte[] rawDigest;
+    private final byte[] ha1;
+    private final byte[] ha2;
+    private final byte[] response;
+    private final byte[] scratch;
+    private final DigestHeaderWriter writer;
     private final byte[] realm = new byte[DigestChallenge.MAX_VALUE_LENGTH];
     private final byte[] nonce = new byte[DigestChallenge.MAX_VALUE_LENGTH];
     private final byte[] opaque = new byte[DigestChallenge.MAX_VALUE_LENGTH];
-    private final byte[] method = new byte[MAX_FIELD_LENGTH];
     private final byte[] uri = new byte[MAX_FIELD_LENGTH];
-    private final byte[] cnonce = new byte[MAX_FIELD_LENGTH];
+    private final byte[] cnonce = new byte[CNONCE_CAPACITY];
     private final byte[] ncHex = new byte[8];
-    private final byte[] rawDigest = new byte[32];
-    private final byte[] ha1 = new byte[64];
-    private final byte[] ha2 = new byte[64];
-    private final byte[] response = new byte[64];
-    private final byte[] scratch = new byte[4 * MAX_FIELD_LENGTH];
-    private final HeaderWriter writer = new HeaderWriter();
+    private byte[] user = new byte[0];
+    private byte[] password = new byte[0];
 
     private int userLength = -1;
     private int passwordLength;
@@ -73,22 +74,34 @@ public final class DigestAuthenticator
     private int scratchLength;
 
     /**
-     * Make the digests once, so no answer has to look a provider up.
+     * An authenticator with a workspace of its own.
      *
      * @param random the only source of cnonces.
      */
     public DigestAuthenticator(final RandomSource random)
     {
+        this(random, new DigestWorkspace());
+    }
+
+    /**
+     * An authenticator that computes in a shared workspace: what it keeps of its own is only the account's state
+     * (credentials, the challenge's realm, nonce and opaque, nc, the last URI and cnonce), about 1.5 KB.
+     *
+     * @param random    the only source of cnonces.
+     * @param workspace the duty cycle's digest workspace, shared by all its accounts.
+     */
+    public DigestAuthenticator(final RandomSource random, final DigestWorkspace workspace)
+    {
         this.random = random;
-        try
-        {
-            md5 = MessageDigest.getInstance("MD5");
-            sha256 = MessageDigest.getInstance("SHA-256");
-        }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException("every Java platform must provide MD5 and SHA-256", ex);
-        }
+        md5 = workspace.md5;
+        sha256 = workspace.sha256;
+        method = workspace.method;
+        rawDigest = workspace.rawDigest;
+        ha1 = workspace.ha1;
+        ha2 = workspace.ha2;
+        response = workspace.response;
+        scratch = workspace.scratch;
+        writer = workspace.writer;
     }
 
     /**
@@ -104,6 +117,8 @@ public final class DigestAuthenticator
         {
             return false;
         }
+        user = new byte[authName.length()];
+        password = new byte[secret.length()];
         userLength = copyAscii(authName, user);
         passwordLength = copyAscii(secret, password);
         return true;
@@ -211,7 +226,8 @@ public final class DigestAuthenticator
         {
             return NOT_READY;
         }
-        if (!isAscii(requestMethod) || !isAscii(digestUri) || (forcedCnonce != null && !isAscii(forcedCnonce)))
+        if (!isAscii(requestMethod) || !isAscii(digestUri) ||
+            (forcedCnonce != null && (!isAscii(forcedCnonce) || forcedCnonce.length() > CNONCE_CAPACITY)))
         {
             return BAD_INPUT;
         }
@@ -319,7 +335,7 @@ public final class DigestAuthenticator
 
     private int render(final MutableDirectBuffer buffer, final int offset, final int capacity, final boolean mask)
     {
-        final HeaderWriter w = writer.wrap(buffer, offset, capacity);
+        final DigestHeaderWriter w = writer.wrap(buffer, offset, capacity);
         w.text("Digest username=").quoted(user, userLength);
         w.text(", realm=").quoted(realm, realmLength);
         w.text(", nonce=").quoted(nonce, nonceLength);
@@ -400,70 +416,5 @@ public final class DigestAuthenticator
     {
         return "DigestAuthenticator{algorithm=" + DigestChallenge.algorithmName(algorithm) + ", qopAuth=" + qopAuth +
             ", nc=" + nc + ", credentials=" + (userLength >= 0 ? "set" : "unset") + "}";
-    }
-
-    /** Writes ASCII into a bounded region and remembers whether everything fitted. */
-    private static final class HeaderWriter
-    {
-        private MutableDirectBuffer buffer;
-        private int position;
-        private int limit;
-        private boolean fits;
-
-        HeaderWriter wrap(final MutableDirectBuffer buffer, final int offset, final int capacity)
-        {
-            this.buffer = buffer;
-            position = offset;
-            limit = offset + capacity;
-            fits = true;
-            return this;
-        }
-
-        HeaderWriter text(final String text)
-        {
-            for (int i = 0; i < text.length(); i++)
-            {
-                put((byte)text.charAt(i));
-            }
-            return this;
-        }
-
-        HeaderWriter raw(final byte[] source, final int length)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                put(source[i]);
-            }
-            return this;
-        }
-
-        HeaderWriter quoted(final byte[] source, final int length)
-        {
-            put((byte)'"');
-            for (int i = 0; i < length; i++)
-            {
-                final byte b = source[i];
-                if (b == '"' || b == '\\')
-                {
-                    put((byte)'\\');
-                }
-                put(b);
-            }
-            put((byte)'"');
-            return this;
-        }
-
-        private void put(final byte b)
-        {
-            if (position < limit && position < buffer.capacity())
-            {
-                buffer.putByte(position, b);
-                position++;
-            }
-            else
-            {
-                fits = false;
-            }
-        }
     }
 }

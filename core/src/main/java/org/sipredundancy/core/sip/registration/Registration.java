@@ -7,6 +7,7 @@ import org.sipredundancy.core.loop.TimerExpiryHandler;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.auth.DigestAuthenticator;
 import org.sipredundancy.core.sip.auth.DigestChallenge;
+import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.core.sip.transaction.ClientTransactionUser;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.SipFailure;
@@ -51,7 +52,6 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     public static final int TOO_LONG = -302;
 
     private static final String REGISTER = "REGISTER";
-    private static final int AUTH_HEADER_CAPACITY = 2048;
     private static final int MAX_CHALLENGES_PER_ATTEMPT = 3;
     private static final long NS_PER_S = 1_000_000_000L;
     private static final int ID_HEX_DIGITS = 16;
@@ -68,8 +68,8 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     private final String contactMatch;
     private final SipRequestEncoder encoder = new SipRequestEncoder();
     private final DigestAuthenticator authenticator;
-    private final DigestChallenge challenge = new DigestChallenge();
-    private final UnsafeBuffer authHeader = new UnsafeBuffer(new byte[AUTH_HEADER_CAPACITY]);
+    private final DigestChallenge challenge;
+    private final UnsafeBuffer authHeader;
     private final AsciiSequenceView view = new AsciiSequenceView();
     private final Timer refreshTimer;
 
@@ -111,7 +111,9 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         contactMatch = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() +
             (context.transport() == Transport.UDP ? ">" :
             ";transport=" + Transport.name(context.transport()).toLowerCase(Locale.ROOT));
-        authenticator = new DigestAuthenticator(random);
+        authenticator = new DigestAuthenticator(random, context.digestWorkspace());
+        challenge = context.digestWorkspace().challenge();
+        authHeader = context.digestWorkspace().header();
         if (!authenticator.credentials(context.authName(), context.password()))
         {
             throw new IllegalStateException("auth_name and password must be ASCII of at most " +
@@ -362,7 +364,7 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         {
             final int nameLength = authHeader.putStringWithoutLengthAscii(0, authHeaderName);
             final int valueLength = authenticator.writeAuthorization(
-                REGISTER, requestUri, authHeader, nameLength, AUTH_HEADER_CAPACITY - nameLength - 2);
+                REGISTER, requestUri, authHeader, nameLength, DigestWorkspace.HEADER_CAPACITY - nameLength - 2);
             if (valueLength > 0)
             {
                 authHeader.putByte(nameLength + valueLength, (byte)'\r');

@@ -2,6 +2,7 @@ package org.sipredundancy.core.sip.registration;
 
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
+import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.Transport;
 
@@ -21,6 +22,7 @@ public final class RegistrationContext
     private TimerService timers;
     private RandomSource random;
     private RegistrationListener listener;
+    private DigestWorkspace digestWorkspace;
     private long token;
     private String user = "";
     private String authName = "";
@@ -44,6 +46,10 @@ public final class RegistrationContext
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(listener, "listener");
+        if (digestWorkspace == null)
+        {
+            digestWorkspace = new DigestWorkspace();
+        }
         if (registrarHost.isEmpty() || user.isEmpty())
         {
             throw new IllegalStateException("a registration needs the server host and the user name");
@@ -52,6 +58,17 @@ public final class RegistrationContext
         {
             throw new IllegalStateException("expires must be positive, was " + expiresS);
         }
+        return this;
+    }
+
+    /**
+     * @param digestWorkspace the duty cycle's digest workspace, shared by its registrations so that each keeps only
+     *                        its own digest state; one of its own when not set.
+     * @return this.
+     */
+    public RegistrationContext digestWorkspace(final DigestWorkspace digestWorkspace)
+    {
+        this.digestWorkspace = digestWorkspace;
         return this;
     }
 
@@ -168,6 +185,11 @@ public final class RegistrationContext
     RandomSource random()
     {
         return random;
+    }
+
+    DigestWorkspace digestWorkspace()
+    {
+        return digestWorkspace;
     }
 
     RegistrationListener listener()

@@ -152,6 +152,43 @@ class DigestAuthenticatorTest
     }
 
     @Test
+    @DisplayName("R-SIP-4 accounts sharing one workspace answer, interleaved, exactly as with workspaces of their own")
+    void sharedWorkspace()
+    {
+        final DigestWorkspace shared = new DigestWorkspace();
+        final DigestAuthenticator[] together = {
+            new DigestAuthenticator(new SplitMix64Random(1), shared),
+            new DigestAuthenticator(new SplitMix64Random(2), shared)};
+        final DigestAuthenticator[] apart = {
+            new DigestAuthenticator(new SplitMix64Random(1)), new DigestAuthenticator(new SplitMix64Random(2))};
+        final String[] users = {"Mufasa", "Zazu"};
+        final String[] algorithms = {"MD5", "SHA-256"};
+        for (int a = 0; a < 2; a++)
+        {
+            for (final DigestAuthenticator authenticator : new DigestAuthenticator[]{together[a], apart[a]})
+            {
+                assertThat(authenticator.credentials(users[a], PASSWORD + a)).isTrue();
+                challenge(authenticator, rfcChallenge(algorithms[a]));
+            }
+        }
+        for (int round = 0; round < 3; round++)
+        {
+            for (int a = 0; a < 2; a++)
+            {
+                final String uri = "sip:pbx" + a + ".test";
+                final String withShared = text(together[a].writeAuthorization("REGISTER", uri, out, 0, 2048));
+                final String withOwn = text(apart[a].writeAuthorization("REGISTER", uri, out, 0, 2048));
+                assertThat(withShared).isEqualTo(withOwn).contains("username=\"" + users[a] + "\"");
+            }
+        }
+        assertThat(text(together[0].writeMaskedAuthorization(out, 0, 2048)))
+            .as("the masked rendering is the account's own last answer, not the workspace's")
+            .contains("username=\"Mufasa\"", "uri=\"sip:pbx0.test\"", "nc=00000003");
+        assertThat(together[0].writeAuthorization("REGISTER", "sip:a", "c".repeat(65), out, 0, 2048))
+            .as("a forced cnonce longer than the account keeps").isEqualTo(DigestAuthenticator.BAD_INPUT);
+    }
+
+    @Test
     @DisplayName("R-SIP-4 refusals: no challenge, no credentials, too small a buffer, bad input")
     void refusals()
     {
