@@ -43,12 +43,9 @@ final class PhoneFleet
     private static final int DNS = (int)Ipv4.parse("10.0.0.53");
     private static final int FIRST_PHONE = (int)Ipv4.parse("10.1.0.1");
     private static final long LATENCY_NS = 5_000_000L;
-    /**
-     * Timers a 16-account phone needs (a few per account and transaction), not the default 4096: the timer service
-     * finds its earliest deadline by scanning the wheel, ticks × slots per tick, whenever the earliest one fired.
-     */
+    /** Timers a 16-account phone needs (a few per account and transaction), not the default 4096. */
     private static final int TIMER_CAPACITY = 256;
-    /** 128 ticks of about 1 ms: a wheel of 134 ms, so the scan is short; later timers wrap round. */
+    /** 128 ticks of about 1 ms: a wheel of 134 ms; later timers wrap round. */
     private static final int TICKS_PER_WHEEL = 128;
 
     private final Simulation simulation;

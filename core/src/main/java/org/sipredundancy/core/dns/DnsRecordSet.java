@@ -5,7 +5,8 @@ import org.sipredundancy.core.dns.wire.DnsType;
 /**
  * The records of one type answering one question: A addresses, SRV records or NAPTR records, in answer order. One
  * fixed-capacity holder serves a live answer being received, a static lookup, a cache entry and a step of the
- * locator, so that copying between them allocates nothing. Records beyond the capacity are dropped and counted.
+ * locator, so that copying between them allocates nothing once each position has held a name (see {@code nameAt}).
+ * Records beyond the capacity are dropped and counted.
  * Not thread safe.
  * <pre>
  *   type    first      second      third   fourth   name          ttlS
@@ -43,10 +44,22 @@ public final class DnsRecordSet
         fourth = new int[capacity];
         ttlS = new int[capacity];
         names = new DomainName[capacity];
-        for (int i = 0; i < capacity; i++)
+    }
+
+    /**
+     * The name holder of a position, made the first time the position holds a name: sets that only ever hold
+     * addresses (most of a phone's) never make one, and a position that has held a name keeps its holder, so after
+     * the first answers of each kind nothing allocates.
+     */
+    private DomainName nameAt(final int index)
+    {
+        DomainName name = names[index];
+        if (name == null)
         {
-            names[i] = new DomainName();
+            name = new DomainName();
+            names[index] = name;
         }
+        return name;
     }
 
     /**
@@ -157,7 +170,7 @@ public final class DnsRecordSet
     public boolean addCopy(final DnsRecordSet from, final int index)
     {
         return add(from.first[index], from.second[index], from.third[index], from.fourth[index],
-            from.type == DnsType.A ? null : from.names[index], from.ttlS[index]);
+            from.type == DnsType.A ? null : from.nameAt(index), from.ttlS[index]);
     }
 
     /**
@@ -181,7 +194,7 @@ public final class DnsRecordSet
             ttlS[i] = from.ttlS[i];
             if (named)
             {
-                names[i].copyFrom(from.names[i]);
+                nameAt(i).copyFrom(from.nameAt(i));
             }
         }
         size = count;
@@ -218,7 +231,7 @@ public final class DnsRecordSet
         final int a, final int b, final int c, final int d, final CharSequence name, final int recordTtlS)
     {
         copiedOwner = null;
-        if (size == ttlS.length || (name != null && !names[size].set(name)))
+        if (size == ttlS.length || (name != null && !nameAt(size).set(name)))
         {
             droppedCount++;
             return false;
@@ -274,7 +287,7 @@ public final class DnsRecordSet
      */
     public CharSequence target(final int index)
     {
-        return names[index];
+        return nameAt(index);
     }
 
     /**
@@ -301,7 +314,7 @@ public final class DnsRecordSet
      */
     public CharSequence replacement(final int index)
     {
-        return names[index];
+        return nameAt(index);
     }
 
     /**
@@ -339,7 +352,7 @@ public final class DnsRecordSet
 
     DomainName name(final int index)
     {
-        return names[index];
+        return nameAt(index);
     }
 
     void setAllTtlS(final int recordTtlS)

@@ -18,7 +18,10 @@ final class DomainName implements CharSequence
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;
 
-    private final byte[] chars = new byte[MAX_LENGTH];
+    /** Room a holder starts with: the names a phone meets ({@code _sip._udp.yealink.pbx.com}) fit many times. */
+    static final int INITIAL_CAPACITY = 64;
+
+    private byte[] chars = new byte[INITIAL_CAPACITY];
     private int length;
     private int hash = FNV_OFFSET;
 
@@ -46,6 +49,7 @@ final class DomainName implements CharSequence
      */
     void copyFrom(final DomainName name)
     {
+        ensureCapacity(name.length);
         System.arraycopy(name.chars, 0, chars, 0, name.length);
         length = name.length;
         hash = name.hash;
@@ -64,6 +68,18 @@ final class DomainName implements CharSequence
         return append(prefix) && append(name);
     }
 
+    /**
+     * A name longer than {@link #INITIAL_CAPACITY} makes the holder take room for the longest name at once: it grows
+     * once in its life, so a phone's steady state, which meets the same names again, allocates nothing.
+     */
+    private void ensureCapacity(final int needed)
+    {
+        if (needed > chars.length)
+        {
+            chars = Arrays.copyOf(chars, MAX_LENGTH);
+        }
+    }
+
     private void clear()
     {
         length = 0;
@@ -78,6 +94,7 @@ final class DomainName implements CharSequence
             clear();
             return false;
         }
+        ensureCapacity(length + count);
         int h = hash;
         for (int i = 0; i < count; i++)
         {

@@ -1,6 +1,7 @@
 package org.sipredundancy.core.sim;
 
 import org.sipredundancy.core.loop.DutyCycle;
+import org.sipredundancy.hal.InboundEventQueue;
 
 /**
  * A phone's {@link DutyCycle} as a node of a simulation: the simulation calls {@link DutyCycle#doWork()} exactly as
@@ -40,6 +41,14 @@ public final class DutyCycleNode implements SimNode
     public boolean isReady(final long nowNs)
     {
         return dutyCycle.hasWork(nowNs);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public InboundEventQueue inbound()
+    {
+        return dutyCycle.inbound();
     }
 
     /**

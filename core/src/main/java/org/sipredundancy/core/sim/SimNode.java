@@ -1,5 +1,7 @@
 package org.sipredundancy.core.sim;
 
+import org.sipredundancy.hal.InboundEventQueue;
+
 /**
  * Anything a {@link Simulation} steps: a phone's duty cycle, a simulated registrar or DNS server, a test peer.
  * Every node runs on the simulation's one thread in virtual time.
@@ -30,5 +32,16 @@ public interface SimNode
     default boolean isReady(final long nowNs)
     {
         return true;
+    }
+
+    /**
+     * The queue the network delivers this node's events to, so a simulation learns from the network which nodes
+     * have something new instead of asking each. A node that returns null (the default) runs in every round.
+     *
+     * @return the node's inbound queue, or null.
+     */
+    default InboundEventQueue inbound()
+    {
+        return null;
     }
 }

@@ -41,6 +41,7 @@ public final class Simulation
     private long actionSequence;
     private long instantCount;
     private boolean onlyReadyNodes = true;
+    private final ReadyNodes ready = new ReadyNodes(nodes);
 
     /**
      * Create a simulation with a fresh virtual clock at 0 and an empty network.
@@ -55,6 +56,7 @@ public final class Simulation
         clock = new SimClock();
         network = new SimNetwork(clock, new SplitMix64Random(SplitMix64Random.deriveSeed(seed, NETWORK_STREAM)),
             networkContext);
+        network.trackTouched(true);
     }
 
     /**
@@ -101,6 +103,7 @@ public final class Simulation
     public <T extends SimNode> T add(final T node)
     {
         nodes.add(node);
+        ready.added(nodes.size() - 1);
         return node;
     }
 
@@ -134,6 +137,7 @@ public final class Simulation
      */
     public boolean step()
     {
+        ready.invalidate();
         settle();
         final long nextNs = nextEventNs();
         if (nextNs == Long.MAX_VALUE)
@@ -162,6 +166,7 @@ public final class Simulation
     public void runForNs(final long durationNs)
     {
         final long endNs = clock.nanoTime() + durationNs;
+        ready.invalidate();
         while (true)
         {
             settle();
@@ -186,6 +191,7 @@ public final class Simulation
     public boolean runUntil(final BooleanSupplier condition, final Duration limit)
     {
         final long endNs = clock.nanoTime() + limit.toNanos();
+        ready.invalidate();
         while (true)
         {
             settle();
@@ -251,6 +257,8 @@ public final class Simulation
     public Simulation onlyReadyNodes(final boolean onlyReadyNodes)
     {
         this.onlyReadyNodes = onlyReadyNodes;
+        network.trackTouched(onlyReadyNodes);
+        ready.invalidate();
         return this;
     }
 
@@ -269,6 +277,10 @@ public final class Simulation
         if (action != null && action.atNs < nextNs)
         {
             nextNs = action.atNs;
+        }
+        if (onlyReadyNodes)
+        {
+            return Math.min(nextNs, ready.nextDeadlineNs(clock.nanoTime()));
         }
         for (int i = 0, n = nodes.size(); i < n; i++)
         {
@@ -289,13 +301,22 @@ public final class Simulation
         int work;
         do
         {
-            work = network.deliverDue(nowNs) + runDueActions(nowNs);
-            for (int i = 0, n = nodes.size(); i < n; i++)
+            final int delivered = network.deliverDue(nowNs);
+            final int actionsRun = runDueActions(nowNs);
+            work = delivered + actionsRun;
+            if (onlyReadyNodes)
             {
-                final SimNode node = nodes.get(i);
-                if (!onlyReadyNodes || node.isReady(nowNs))
+                if (actionsRun > 0)
                 {
-                    work += node.doWork();
+                    ready.invalidate();
+                }
+                work += ready.runRound(network, nowNs);
+            }
+            else
+            {
+                for (int i = 0, n = nodes.size(); i < n; i++)
+                {
+                    work += nodes.get(i).doWork();
                 }
             }
             if (++rounds > MAX_ROUNDS_PER_INSTANT)

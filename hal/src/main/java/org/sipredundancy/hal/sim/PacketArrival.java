@@ -138,6 +138,7 @@ final class PacketArrival
         event.network(InboundEvent.CONNECTED, accepted.handle, packet.sourceAddress, packet.sourcePort)
             .listenerHandle(listener.handle);
         host.inbound().publish(event);
+        network.touched(host.inbound());
         inFlight.trace(SimHappening.CONNECTED, packet.deliveryNs, packet);
 
         // Both sides are connected after one latency: the acceptance reaches the connecting side at this instant.
@@ -189,6 +190,7 @@ final class PacketArrival
         }
         fillConnectionEvent(event, target, packet);
         queue.publish(event);
+        network.touched(queue);
         if (packet.kind == InFlightPacket.STREAM)
         {
             network.delivered(packet);
@@ -265,6 +267,7 @@ final class PacketArrival
         final int length = inFlight.copyPayload(packet, event.buffer(), event.capacity());
         event.network(type, endpoint.handle, packet.sourceAddress, packet.sourcePort).cause(cause).length(length);
         host.inbound().publish(event);
+        network.touched(host.inbound());
         if (type == InboundEvent.DATAGRAM)
         {
             network.delivered(packet);

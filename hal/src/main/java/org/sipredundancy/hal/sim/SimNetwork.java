@@ -7,6 +7,8 @@ import org.sipredundancy.hal.NetworkStatus;
 import org.sipredundancy.hal.RandomSource;
 import org.sipredundancy.hal.TransportError;
 
+import java.util.Arrays;
+
 /**
  * The simulated world's network (SPEC R-RT-4): hosts with one IPv4 address each, links with latency, jitter, loss
  * and duplication, partitions, dead hosts and failing TLS, all in virtual time and drawn from one
@@ -46,6 +48,9 @@ public final class SimNetwork
     private long duplicatedCount;
     private long droppedQueueFullCount;
     private long poolExhaustedCount;
+    private InboundEventQueue[] touched = new InboundEventQueue[64];
+    private int touchedCount;
+    private boolean trackTouched;
 
     /**
      * Create an empty network.
@@ -292,6 +297,57 @@ public final class SimNetwork
     public long poolExhaustedCount()
     {
         return poolExhaustedCount;
+    }
+
+    /**
+     * @return how many events {@link #deliverDue} has published since {@link #clearTouched}: a driver that runs
+     *         only hosts with something to do reads which queues they went to with {@link #touched(int)}.
+     */
+    public int touchedCount()
+    {
+        return touchedCount;
+    }
+
+    /**
+     * @param index 0 to {@link #touchedCount()} - 1.
+     * @return the queue the index-th event went to (a queue appears once per event).
+     */
+    public InboundEventQueue touched(final int index)
+    {
+        return touched[index];
+    }
+
+    /**
+     * Forget the queues events went to.
+     */
+    public void clearTouched()
+    {
+        touchedCount = 0;
+    }
+
+    /**
+     * Keep track of the queues {@link #deliverDue} publishes to (off by default: a driver that never clears them
+     * must not collect them).
+     *
+     * @param track whether to keep them.
+     */
+    public void trackTouched(final boolean track)
+    {
+        trackTouched = track;
+        touchedCount = 0;
+    }
+
+    void touched(final InboundEventQueue queue)
+    {
+        if (!trackTouched)
+        {
+            return;
+        }
+        if (touchedCount == touched.length)
+        {
+            touched = Arrays.copyOf(touched, touched.length * 2);
+        }
+        touched[touchedCount++] = queue;
     }
 
     /**
