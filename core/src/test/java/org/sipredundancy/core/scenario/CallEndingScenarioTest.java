@@ -28,14 +28,21 @@ class CallEndingScenarioTest
         return d;
     }
 
+    /** Registered, and account 1's call to 4606 answered by the primary. */
+    private static SimDeployment inCall(final long seed)
+    {
+        final SimDeployment d = registered(seed);
+        d.dial(1, "4606");
+        d.runFor(Duration.ofSeconds(2));
+        assertThat(d.account(1).call().state()).isEqualTo(CallMachine.CONFIRMED);
+        return d;
+    }
+
     @Test
     @DisplayName("R-SIP-6 R-RT-5 the far end's BYE ends the call the phone placed: 200, call idle, a new call goes")
     void farEndHangsUp()
     {
-        final SimDeployment d = registered(41);
-        d.dial(1, "4606");
-        d.runFor(Duration.ofSeconds(2));
-        assertThat(d.account(1).call().state()).isEqualTo(CallMachine.CONFIRMED);
+        final SimDeployment d = inCall(41);
 
         assertThat(d.server(Scenarios.PRIMARY).calls().hangUpAll()).isEqualTo(1);
         d.runFor(Duration.ofSeconds(1));
@@ -56,9 +63,7 @@ class CallEndingScenarioTest
     @DisplayName("R-SIP-6 a BYE with the right Call-ID but another tag is not the call's: 481, the call stays up")
     void strangerByeIsRefused()
     {
-        final SimDeployment d = registered(42);
-        d.dial(1, "4606");
-        d.runFor(Duration.ofSeconds(2));
+        final SimDeployment d = inCall(42);
         final String callId = d.server(Scenarios.PRIMARY).calls().answeredCallIds().get(0);
         assertThat(d.server(Scenarios.PRIMARY).calls().byeWithTag(callId, "wrongtag")).isTrue();
         d.runFor(Duration.ofSeconds(1));
