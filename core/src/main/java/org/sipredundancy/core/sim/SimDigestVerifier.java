@@ -13,6 +13,9 @@ import java.util.Locale;
 final class SimDigestVerifier
 {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Looking an engine up costs more than the hash: one of each per thread, made once. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> engine("MD5"));
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> engine("SHA-256"));
 
     private SimDigestVerifier()
     {
@@ -52,16 +55,23 @@ final class SimDigestVerifier
 
     private static String hex(final String algorithm, final String text)
     {
+        final MessageDigest engine = ("SHA-256".equals(algorithm) ? SHA_256 : MD5).get();
+        engine.reset();
+        final byte[] digest = engine.digest(text.getBytes(StandardCharsets.UTF_8));
+        final char[] out = new char[2 * digest.length];
+        for (int i = 0; i < digest.length; i++)
+        {
+            out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[digest[i] & 0xF];
+        }
+        return new String(out);
+    }
+
+    private static MessageDigest engine(final String algorithm)
+    {
         try
         {
-            final byte[] digest = MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-            final char[] out = new char[2 * digest.length];
-            for (int i = 0; i < digest.length; i++)
-            {
-                out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
-                out[2 * i + 1] = HEX[digest[i] & 0xF];
-            }
-            return new String(out);
+            return MessageDigest.getInstance(algorithm);
         }
         catch (final NoSuchAlgorithmException ex)
         {
