@@ -483,7 +483,8 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
         {
             if (flow > 0 && subscription.address() == health.address(row))
             {
-                subscription.unsubscribe(flow, health.port(row), working.hopOfRow(row).route(), nowNs);
+                subscription.unsubscribe(flow, health.port(row), working.hopOfRow(row).route(), health.transport(row),
+                    nowNs);
             }
             else
             {
@@ -505,7 +506,8 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
         }
         final NextHop hop = working.hopOfRow(row);
         final int flow = working.flowTo(row, nowNs);
-        if (flow <= 0 || !subscription.subscribe(flow, health.address(row), health.port(row), hop.route(), nowNs))
+        if (flow <= 0 || !subscription.subscribe(flow, health.address(row), health.port(row), hop.route(),
+            health.transport(row), nowNs))
         {
             services.events().onSubscription(config.index(), subscription.kind(), subscription.key(),
                 AccountEvents.SUBSCRIPTION_FAILED, health.address(row), nowNs);

@@ -173,6 +173,7 @@ public final class ServerSlot implements RegistrationListener, FailoverList.List
             final int flow = flowTo(registeredRow, nowNs);
             final NextHop hop = list.hopOfRow(registeredRow);
             registration.route(hop.route());
+            registration.transport(health.transport(registeredRow));
             if (flow > 0 && registration.unregister(flow, health.address(registeredRow), health.port(registeredRow),
                 hop.retryCounts(), nowNs) == 0)
             {
@@ -511,6 +512,7 @@ public final class ServerSlot implements RegistrationListener, FailoverList.List
                 CandidateWalk.retryBudget(health, walk, walkCount, next, hop.retryCounts(), nowNs);
             final int flow = flowTo(row, nowNs);
             registration.route(hop.route());
+            registration.transport(health.transport(row));
             final int status = flow > 0 ?
                 registration.register(flow, health.address(row), health.port(row), budget, nowNs) : flow;
             events.onRegistrationState(accountNumber, slotNumber, state, health.address(row), health.port(row),

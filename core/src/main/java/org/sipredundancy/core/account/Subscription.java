@@ -109,11 +109,13 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
      * @param toAddress   the server's address.
      * @param toPort      the server's port.
      * @param route       the outbound proxy's Route value, or empty.
+     * @param transport   the transport the flow uses, named in Via and Contact.
      * @param nowNs       the duty cycle's time.
      * @return whether it was sent.
      */
     public boolean subscribe(
-        final int flow, final int toAddress, final int toPort, final CharSequence route, final long nowNs)
+        final int flow, final int toAddress, final int toPort, final CharSequence route, final int transport,
+        final long nowNs)
     {
         abandon();
         services.timers().cancel(timer);
@@ -122,6 +124,7 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
             newDialog();
         }
         address = toAddress;
+        encoder.transport(Transport.name(transport));
         if (!send(flow, toPort, route, expiresS, nowNs))
         {
             retryLater(nowNs);
@@ -139,14 +142,17 @@ public final class Subscription implements ClientTransactionUser, TimerExpiryHan
      * @param flow   the transport flow to the server the subscription is with ({@link #address()}).
      * @param toPort that server's port.
      * @param route  the outbound proxy's Route value, or empty.
+     * @param transport the transport the flow uses.
      * @param nowNs  the duty cycle's time.
      * @return whether the unsubscribe was sent.
      */
-    public boolean unsubscribe(final int flow, final int toPort, final CharSequence route, final long nowNs)
+    public boolean unsubscribe(
+        final int flow, final int toPort, final CharSequence route, final int transport, final long nowNs)
     {
         final boolean active = state == ACTIVE;
         waitForServer();
         state = IDLE;
+        encoder.transport(Transport.name(transport));
         if (!active || !send(flow, toPort, route, 0, nowNs))
         {
             return false;

@@ -65,7 +65,9 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     private final String requestUri;
     private final String callId;
     private final String fromTag;
-    private final String contactMatch;
+    /** The Contact to find in a 200 OK, by transport: it names the transport the REGISTER went by. */
+    private final String[] contactMatches = new String[Transport.TLS + 1];
+    private String contactMatch;
     private final SipRequestEncoder encoder = new SipRequestEncoder();
     private final DigestAuthenticator authenticator;
     private final DigestChallenge challenge;
@@ -108,9 +110,12 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
         final RandomSource random = context.random();
         callId = hex(random, ID_HEX_DIGITS) + "@" + context.localHost();
         fromTag = hex(random, TAG_HEX_DIGITS);
-        contactMatch = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() +
-            (context.transport() == Transport.UDP ? ">" :
-            ";transport=" + Transport.name(context.transport()).toLowerCase(Locale.ROOT));
+        for (int t = Transport.UDP; t <= Transport.TLS; t++)
+        {
+            contactMatches[t] = "sip:" + context.user() + "@" + context.localHost() + ":" + context.localPort() +
+                (t == Transport.UDP ? ">" : ";transport=" + Transport.name(t).toLowerCase(Locale.ROOT));
+        }
+        contactMatch = contactMatches[context.transport()];
         authenticator = new DigestAuthenticator(random, context.digestWorkspace());
         challenge = context.digestWorkspace().challenge();
         authHeader = context.digestWorkspace().header();
@@ -179,6 +184,21 @@ public final class Registration implements ClientTransactionUser, TimerExpiryHan
     public void route(final CharSequence route)
     {
         this.route = route;
+    }
+
+    /**
+     * The transport the next REGISTER goes by, named in its Via and Contact: a candidate found by NAPTR may use
+     * another transport than the one configured (SPEC R-DNS-3). The binding then is another Contact.
+     *
+     * @param transport {@link Transport#UDP}, {@link Transport#TCP} or {@link Transport#TLS}.
+     */
+    public void transport(final int transport)
+    {
+        if (transport >= Transport.UDP && transport <= Transport.TLS)
+        {
+            encoder.transport(Transport.name(transport));
+            contactMatch = contactMatches[transport];
+        }
     }
 
     /**
