@@ -3,7 +3,9 @@ package org.sipredundancy.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,8 @@ final class SubscriptionKeys
     private final int accountCount;
     private final DiagnosticCollector diagnostics;
     private final Map<Integer, Integer> types = new TreeMap<>();
+    private final Map<Integer, Integer> typeLines = new TreeMap<>();
+    private final Set<Integer> valueGiven = new TreeSet<>();
     private final Map<Integer, String> values = new TreeMap<>();
     private final Map<Integer, Integer> lines = new TreeMap<>();
     private final Map<Integer, Integer> mwi = new TreeMap<>();
@@ -58,9 +62,17 @@ final class SubscriptionKeys
             }
             switch (lineKey.group(2))
             {
-                case "type" -> number(line, key, value, 0, Integer.MAX_VALUE, "0 or more", types, n);
+                case "type" ->
+                {
+                    number(line, key, value, 0, Integer.MAX_VALUE, "0 or more", types, n);
+                    typeLines.put(n, line);
+                }
                 case "line" -> number(line, key, value, 1, accountCount, "1 to " + accountCount, lines, n);
-                default -> extension(line, key, value, n);
+                default ->
+                {
+                    extension(line, key, value, n);
+                    valueGiven.add(n);
+                }
             }
             return true;
         }
@@ -128,17 +140,36 @@ final class SubscriptionKeys
     }
 
     /**
-     * @return the settings the file makes: a BLF key for every {@code linekey.N} of type 16 with an extension.
+     * The settings the file makes: a BLF key for every {@code linekey.N} of type 16 with an extension. A line key of
+     * another type (speed dial, line, ...) is noted as not used here (0 is "no function" and says nothing), and a
+     * BLF key without an extension is reported: it monitors nothing.
+     *
+     * @return the settings.
      */
     SubscriptionSettings build()
     {
         final List<BlfKey> keys = new ArrayList<>();
         for (final Map.Entry<Integer, Integer> type : types.entrySet())
         {
-            final String extension = values.get(type.getKey());
+            final int n = type.getKey();
+            final String extension = values.get(n);
+            final String key = "linekey." + n + ".type";
             if (type.getValue() == TYPE_BLF && extension != null && !extension.isEmpty())
             {
-                keys.add(new BlfKey(type.getKey(), lines.getOrDefault(type.getKey(), 1), extension));
+                keys.add(new BlfKey(n, lines.getOrDefault(n, 1), extension));
+            }
+            else if (type.getValue() == TYPE_BLF && !valueGiven.contains(n))
+            {
+                diagnostics.add(DiagnosticKind.NOT_APPLICABLE, typeLines.get(n), key, String.valueOf(TYPE_BLF),
+                    "a BLF key with linekey." + n + ".value", "no BLF on key " + n,
+                    key + " = 16 (BLF) but no linekey." + n + ".value names an extension; DSS key " + n +
+                    " monitors nothing");
+            }
+            else if (type.getValue() != TYPE_BLF && type.getValue() != 0)
+            {
+                diagnostics.add(DiagnosticKind.UNKNOWN_KEY, typeLines.get(n), key, String.valueOf(type.getValue()),
+                    "16 (BLF)", "ignored", key + " = " + type.getValue() + " is not used by this core (only BLF " +
+                    "keys, type 16, act here); kept and ignored");
             }
         }
         final Map<Integer, Integer> mwiAccounts = new TreeMap<>();

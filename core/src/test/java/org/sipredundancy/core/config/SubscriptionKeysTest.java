@@ -16,7 +16,8 @@ import static org.sipredundancy.core.config.ConfigFixtures.parseWithHeader;
 class SubscriptionKeysTest
 {
     @Test
-    @DisplayName("R-FO-6 R-FB-2 linekey.N of type 16 with a value is a BLF key of linekey.N.line; MWI per account")
+    @DisplayName("R-FO-6 R-FB-2 linekey.N of type 16 with a value is a BLF key of linekey.N.line; MWI per account; " +
+        "other key types are noted as not used")
     void readsBlfKeysAndMwi()
     {
         final ParseResult result = parseWithHeader(T46G, 83,
@@ -27,7 +28,10 @@ class SubscriptionKeysTest
             "account.1.subscribe_mwi = 1", "account.2.subscribe_mwi = 1", "account.2.subscribe_mwi_expires = 600",
             "account.1.blf.subscribe_period = 300");
         final SubscriptionSettings subscriptions = result.config().subscriptions();
-        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.diagnostics()).extracting(Diagnostic::message).containsExactly(
+            "linekey.3.type = 15 is not used by this core (only BLF keys, type 16, act here); kept and ignored",
+            "linekey.4.type = 16 (BLF) but no linekey.4.value names an extension; DSS key 4 monitors nothing");
+        assertThat(result.diagnostics()).extracting(Diagnostic::line).containsExactly(7, 9);
         assertThat(subscriptions.blfKeys()).containsExactly(new BlfKey(1, 1, "4606"), new BlfKey(2, 2, "4607"));
         assertThat(subscriptions.blfKeys(2)).containsExactly(new BlfKey(2, 2, "4607"));
         assertThat(subscriptions.mwiExpiresS()).isEqualTo(Map.of(1, 3600, 2, 600));
