@@ -1,6 +1,7 @@
 package org.sipredundancy.core.config;
 
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Prints an effective configuration as a valid provisioning file (R-CFG-7): the version header, then every account
@@ -66,6 +67,7 @@ public final class ConfigPrinter
         {
             printAccount(out, config, account);
         }
+        printSubscriptions(out, config.subscriptions());
 
         final StaticDnsCache cache = config.staticDnsCache();
         for (final DnsARecord record : cache.aRecords())
@@ -81,6 +83,32 @@ public final class ConfigPrinter
             printScope(out, config, Scope.DNS_NAPTR, record.index(), 0, record.block(), null);
         }
         return out.toString();
+    }
+
+    /**
+     * The subscription keys the file set (Yealink keys beyond the seed's tables), so that a printed file reads back
+     * to the same subscriptions; nothing when it set none.
+     */
+    private static void printSubscriptions(final StringBuilder out, final SubscriptionSettings subscriptions)
+    {
+        if (subscriptions.blfKeys().isEmpty() && subscriptions.mwiExpiresS().isEmpty() &&
+            subscriptions.blfPeriodS().isEmpty())
+        {
+            return;
+        }
+        out.append("## Subscriptions (Yealink keys beyond the seed's tables)\n");
+        for (final BlfKey key : subscriptions.blfKeys())
+        {
+            final String prefix = "linekey." + key.key() + ".";
+            out.append(prefix).append("type = ").append(SubscriptionKeys.TYPE_BLF).append('\n')
+                .append(prefix).append("value = ").append(key.extension()).append('\n')
+                .append(prefix).append("line = ").append(key.account()).append('\n');
+        }
+        new TreeMap<>(subscriptions.mwiExpiresS()).forEach((x, expiresS) -> out
+            .append("account.").append(x).append(".subscribe_mwi = 1\n")
+            .append("account.").append(x).append(".subscribe_mwi_expires = ").append(expiresS).append('\n'));
+        new TreeMap<>(subscriptions.blfPeriodS()).forEach((x, periodS) -> out
+            .append("account.").append(x).append(".blf.subscribe_period = ").append(periodS).append('\n'));
     }
 
     private void printAccount(final StringBuilder out, final ProvisioningConfig config, final AccountConfig account)

@@ -61,4 +61,24 @@ class SubscriptionKeysTest
             "account.77.subscribe_mwi: this model has " + T46G.accountCount() + " accounts; the line is ignored");
         assertThat(result.usable()).as("errors in Beyond keys do not make the file unusable").isTrue();
     }
+
+    @Test
+    @DisplayName("R-CFG-7 the printed configuration carries the subscription keys and reads back to the same ones")
+    void printedSubscriptionsReadBack()
+    {
+        final ParseResult result = parseWithHeader(T46G, 83,
+            "linekey.2.type = 16", "linekey.2.value = 4607", "linekey.2.line = 2",
+            "account.1.subscribe_mwi = 1", "account.1.subscribe_mwi_expires = 600",
+            "account.2.blf.subscribe_period = 300");
+        final String printed = new ConfigPrinter().print(result.config());
+        assertThat(printed).contains("## Subscriptions (Yealink keys beyond the seed's tables)\n" +
+            "linekey.2.type = 16\nlinekey.2.value = 4607\nlinekey.2.line = 2\n" +
+            "account.1.subscribe_mwi = 1\naccount.1.subscribe_mwi_expires = 600\n" +
+            "account.2.blf.subscribe_period = 300\n");
+
+        final ParseResult again = ConfigLoader.parseText(printed, "printed.cfg", T46G, 83);
+        assertThat(again.diagnostics()).isEmpty();
+        assertThat(again.config().subscriptions()).isEqualTo(result.config().subscriptions());
+        assertThat(new ConfigPrinter().print(parseWithHeader(T46G, 83).config())).doesNotContain("Subscriptions");
+    }
 }
