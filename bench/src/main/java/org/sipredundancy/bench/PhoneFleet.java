@@ -32,7 +32,8 @@ import java.util.List;
  * simulated DNS server, and every phone at its own address with 3600 s expiries. (Users of their own: a registrar
  * lists every binding of an address of record in its 200 OK, so a thousand phones sharing sixteen users would get
  * answers too large for a datagram.) No text anywhere: no SIP ladder, no event log ({@link SimTrace#NONE},
- * {@link AccountEvents#NONE}), so what is measured is the phones and the simulation. For the virtual-time benchmark.
+ * {@link AccountEvents#NONE}, servers with no ladder), so what is measured is the phones and the simulation. For
+ * the virtual-time benchmark.
  */
 final class PhoneFleet
 {
@@ -62,8 +63,10 @@ final class PhoneFleet
         simulation = new Simulation(seed, new SimNetworkContext().defaultLink(LinkProfile.latency(LATENCY_NS))
             .trace(SimTrace.NONE)).onlyReadyNodes(!alwaysRun);
         new SimDnsServer(simulation, DNS, SeedDemo.zone(SeedDemo.TTL_S));
-        final SimSipServer primary = new SimSipServer(simulation, PRIMARY, SimSipServer.DEFAULT_PORT);
-        final SimSipServer secondary = new SimSipServer(simulation, SECONDARY, SimSipServer.DEFAULT_PORT);
+        final SimSipServer primary = new SimSipServer(simulation, PRIMARY, SimSipServer.DEFAULT_PORT)
+            .ladderCapacity(0);
+        final SimSipServer secondary = new SimSipServer(simulation, SECONDARY, SimSipServer.DEFAULT_PORT)
+            .ladderCapacity(0);
         final HardwareProfile model = ProfileRegistry.load().find("T58V").orElseThrow();
         for (int i = 0; i < phoneCount; i++)
         {

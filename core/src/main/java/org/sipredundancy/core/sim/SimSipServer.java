@@ -73,6 +73,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private final Int2ObjectHashMap<SimSipStream> streams = new Int2ObjectHashMap<>();
     private final Map<String, SimSipTransaction> transactions = new LinkedHashMap<>();
     private final List<SimSipEvent> ladder = new ArrayList<>();
+    private int ladderCapacity = MAX_LADDER_EVENTS;
     private final List<SimSubscription> subscriptions = new ArrayList<>();
     private final SimNotifier notifier;
     private final SimCalls calls;
@@ -235,6 +236,17 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     public SimSipServer rejectStatus(final int status)
     {
         this.rejectStatus = status;
+        return this;
+    }
+
+    /**
+     * @param events the most messages {@link #ladder()} keeps (default 1 000 000); 0 records none, for a benchmark
+     *               of a fleet whose servers would otherwise keep every message of a day.
+     * @return this.
+     */
+    public SimSipServer ladderCapacity(final int events)
+    {
+        ladderCapacity = Math.max(0, events);
         return this;
     }
 
@@ -479,11 +491,10 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     {
         final int transport = tcpHandle >= 0 ? Transport.TCP : Transport.UDP;
         final int status = decoder.wrap(buffer, offset, length, tcpHandle >= 0);
-        final String firstLine = firstLine(buffer, offset, length);
         if (status != SipDecodeStatus.OK)
         {
             malformedCount++;
-            record(SimSipEvent.Direction.IN, remoteAddress, remotePort, transport, firstLine, -1, "");
+            record(SimSipEvent.Direction.IN, remoteAddress, remotePort, transport, buffer, offset, length, false);
             if (decoder.isRequest() && decoder.method() != SipMethod.ACK &&
                 decoder.findHeader(SipHeaderName.VIA) >= 0 && decoder.findHeader(SipHeaderName.CSEQ) >= 0)
             {
@@ -493,8 +504,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
             }
             return;
         }
-        record(SimSipEvent.Direction.IN, remoteAddress, remotePort, transport, firstLine, decoder.cseqNumber(),
-            callId());
+        record(SimSipEvent.Direction.IN, remoteAddress, remotePort, transport, buffer, offset, length, true);
         if (!decoder.isRequest())
         {
             calls.onResponse(decoder);
@@ -714,7 +724,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         }
         transmit(tx, out, length);
         record(SimSipEvent.Direction.OUT, tx.remoteAddress, tx.remotePort, tx.tcp() ? Transport.TCP : Transport.UDP,
-            firstLine(out, 0, length), decoder.cseqNumber(), callId());
+            out, 0, length, true);
     }
 
     private void resend(final SimSipTransaction tx)
@@ -722,7 +732,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         final UnsafeBuffer bytes = new UnsafeBuffer(tx.lastResponse);
         transmit(tx, bytes, tx.lastResponse.length);
         record(SimSipEvent.Direction.OUT, tx.remoteAddress, tx.remotePort, tx.tcp() ? Transport.TCP : Transport.UDP,
-            firstLine(bytes, 0, tx.lastResponse.length), decoder.cseqNumber(), callId());
+            bytes, 0, tx.lastResponse.length, true);
     }
 
     private void transmit(final SimSipTransaction tx, final DirectBuffer bytes, final int length)
@@ -803,21 +813,23 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         return current;
     }
 
+    /** A ladder line; its text is made only while the ladder has room, so a full or disabled one costs nothing. */
     private void record(
         final SimSipEvent.Direction direction,
         final int remoteAddress,
         final int remotePort,
         final int transport,
-        final String firstLine,
-        final long cseq,
-        final String callId)
+        final DirectBuffer message,
+        final int offset,
+        final int length,
+        final boolean decoded)
     {
-        if (ladder.size() >= MAX_LADDER_EVENTS)
+        if (ladder.size() >= ladderCapacity)
         {
             return;
         }
         ladder.add(new SimSipEvent(clock.nanoTime(), direction, address, port, remoteAddress, remotePort, transport,
-            firstLine, cseq, callId));
+            firstLine(message, offset, length), decoded ? decoder.cseqNumber() : -1, decoded ? callId() : ""));
     }
 
     private static String firstLine(final DirectBuffer buffer, final int offset, final int length)

@@ -76,6 +76,21 @@ class SimSipServerTest
     }
 
     @Test
+    @DisplayName("R-RT-4 a server with ladder capacity 0 registers as usual and records no ladder")
+    void ladderCapacityZero()
+    {
+        server.ladderCapacity(0);
+        registerWithDigest(3600);
+
+        assertThat(server.isRegistered("1001", simulation.clock().nanoTime())).isTrue();
+        assertThat(server.ladder()).isEmpty();
+        server.ladderCapacity(2);
+        phone.send(phone.register("1001", "b9", 9, 3600, phone.authorizationAgain()));
+        run(100 * MS);
+        assertThat(server.ladder()).hasSize(2);
+    }
+
+    @Test
     @DisplayName("R-SIP-4 a wrong password draws a fresh 401 and no binding")
     void wrongPassword()
     {
