@@ -37,9 +37,11 @@ import java.nio.ByteOrder;
  *          SERVFAIL, REFUSED, ICMP unreachable, TCP refused -&gt; next server; none left -&gt; onFailure(cause)
  * </pre>
  * Outcomes go to the handler registered for the token's top 32 bits (the locator id), else to the context's
- * default handler. As the port's contract says: an accepted question gets exactly one outcome; a refused one
- * (negative return) gets none; with no server configured a question is accepted and fails with
- * {@link DnsFailure#NO_SERVER} inside the call.
+ * default handler. A question asked while the same one (name and type) is in flight joins it and is not sent again:
+ * a phone's accounts on one domain ask the same NAPTR, SRV and A questions at the same moments (start, TTL expiry),
+ * and every asker gets the same records and outcome, in the order they asked. As the port's contract says: an
+ * accepted question gets exactly one outcome; a refused one (negative return) gets none; with no server configured
+ * a question is accepted and fails with {@link DnsFailure#NO_SERVER} inside the call.
  * <p>
  * Allocation: none once started, except what the {@link Network} does to open an endpoint (a simulated host
  * allocates nothing; the real host opens a socket channel per try, which is how a fresh source port is had).
@@ -50,6 +52,10 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
 {
     /** {@link #query} refusal: every slot of the table is in use. */
     public static final int FULL = -101;
+    private static final int ANSWERED = 0;
+    private static final int NO_RECORDS = 1;
+    private static final int FAILED = 2;
+
     /** {@link #query} refusal: no handler for the token's locator id and no default handler. */
     public static final int NO_HANDLER = -102;
 
@@ -74,6 +80,10 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
     private final DnsAnswerReader reader = new DnsAnswerReader();
     private final DnsName questionName = new DnsName();
     private final DnsClientCounters counters = new DnsClientCounters();
+    /** Who is told how a slot ended, pushed before the slot is freed; nested endings push above (re-entrancy). */
+    private final long[] endTokens;
+    private final DnsAnswerHandler[] endHandlers;
+    private int endTop;
 
     /**
      * Make the client and its table of slots, each with its timer. Start-up only.
@@ -97,6 +107,8 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
         connectedUdp = context.connectedUdp();
         decoder = new DnsMessageDecoder(new DnsDecodeCounters());
         slots = new DnsQuerySlot[context.queryCapacity()];
+        endTokens = new long[slots.length * (DnsQuerySlot.MAX_FOLLOWERS + 1)];
+        endHandlers = new DnsAnswerHandler[endTokens.length];
         for (int i = 0; i < slots.length; i++)
         {
             final DnsQuerySlot slot = new DnsQuerySlot(this, i, context.maxCnameHops(), context.tcpMessageCapacity());
@@ -139,6 +151,16 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
             counters.failures++;
             handler.onFailure(queryToken, DnsFailure.NO_SERVER, nowNs);
             return NetworkStatus.OK;
+        }
+        for (final DnsQuerySlot asked : slots)
+        {
+            if (asked.canTake(name, type))
+            {
+                asked.follow(queryToken, handler);
+                counters.accepted++;
+                counters.joined++;
+                return NetworkStatus.OK;
+            }
         }
         final DnsQuerySlot slot = freeSlot();
         if (slot == null)
@@ -496,9 +518,16 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
             reader.deliverAdditional(decoder, slot.token, slot.handler);
             final long token = slot.token;
             final DnsAnswerHandler handler = slot.handler;
-            release(slot);
-            counters.answers++;
-            handler.onAnswerEnd(token, nowNs);
+            for (int i = 0; i < slot.followerCount; i++)
+            {
+                slot.token = slot.followerTokens[i];
+                slot.handler = slot.followerHandlers[i];
+                reader.deliverAnswer(decoder, slot, false);
+                reader.deliverAdditional(decoder, slot.token, slot.handler);
+            }
+            slot.token = token;
+            slot.handler = handler;
+            end(slot, ANSWERED, 0, nowNs);
             return;
         }
         final int negativeTtlS = reader.negativeTtlS(decoder);
@@ -507,11 +536,7 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
             requery(slot, nowNs);
             return;
         }
-        final long token = slot.token;
-        final DnsAnswerHandler handler = slot.handler;
-        release(slot);
-        counters.noRecords++;
-        handler.onNoRecords(token, negativeTtlS, nowNs);
+        end(slot, NO_RECORDS, negativeTtlS, nowNs);
     }
 
     /**
@@ -537,11 +562,46 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
             (causes & DnsQuerySlot.CAUSE_REFUSED) != 0 ? DnsFailure.REFUSED :
             (causes & DnsQuerySlot.CAUSE_MALFORMED) != 0 ? DnsFailure.MALFORMED :
             (causes & DnsQuerySlot.CAUSE_OTHER) != 0 ? DnsFailure.OTHER : DnsFailure.TIMEOUT;
-        final long token = slot.token;
-        final DnsAnswerHandler handler = slot.handler;
+        end(slot, FAILED, cause, nowNs);
+    }
+
+    /**
+     * Free the slot, then tell the asker and every question that joined it, in the order they asked. Tokens and
+     * handlers are copied out first: a handler may ask a new question at once, which may take this very slot.
+     */
+    private void end(final DnsQuerySlot slot, final int outcome, final int value, final long nowNs)
+    {
+        final int base = endTop;
+        endTokens[endTop] = slot.token;
+        endHandlers[endTop++] = slot.handler;
+        for (int i = 0; i < slot.followerCount; i++)
+        {
+            endTokens[endTop] = slot.followerTokens[i];
+            endHandlers[endTop++] = slot.followerHandlers[i];
+        }
+        final int top = endTop;
         release(slot);
-        counters.failures++;
-        handler.onFailure(token, cause, nowNs);
+        for (int i = base; i < top; i++)
+        {
+            final DnsAnswerHandler handler = endHandlers[i];
+            endHandlers[i] = null;
+            if (outcome == ANSWERED)
+            {
+                counters.answers++;
+                handler.onAnswerEnd(endTokens[i], nowNs);
+            }
+            else if (outcome == NO_RECORDS)
+            {
+                counters.noRecords++;
+                handler.onNoRecords(endTokens[i], value, nowNs);
+            }
+            else
+            {
+                counters.failures++;
+                handler.onFailure(endTokens[i], value, nowNs);
+            }
+        }
+        endTop = base;
     }
 
     private void own(final DnsQuerySlot slot, final int handle)

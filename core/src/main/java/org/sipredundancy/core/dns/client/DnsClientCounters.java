@@ -8,6 +8,7 @@ public final class DnsClientCounters
 {
     long accepted;
     long refused;
+    long joined;
     long udpTries;
     long tryTimeouts;
     long tcpFallbacks;
@@ -39,6 +40,14 @@ public final class DnsClientCounters
     public long refused()
     {
         return refused;
+    }
+
+    /**
+     * @return accepted questions that joined the same question already in flight instead of being sent again.
+     */
+    public long joined()
+    {
+        return joined;
     }
 
     /**

@@ -32,6 +32,8 @@ final class DnsQuerySlot implements NetworkEventHandler
     static final int NO_HANDLE = -1;
     static final int LENGTH_PREFIX = 2;
     static final int QUERY_CAPACITY = 512;
+    /** Questions that may join one in flight: a phone's 16 accounts × working and fallback × two proxies. */
+    static final int MAX_FOLLOWERS = 63;
 
     final DnsClient client;
     final int index;
@@ -40,6 +42,9 @@ final class DnsQuerySlot implements NetworkEventHandler
     final UnsafeBuffer query = new UnsafeBuffer(new byte[LENGTH_PREFIX + QUERY_CAPACITY]);
     final UnsafeBuffer stream;
     Timer timer;
+    final long[] followerTokens = new long[MAX_FOLLOWERS];
+    final DnsAnswerHandler[] followerHandlers = new DnsAnswerHandler[MAX_FOLLOWERS];
+    int followerCount;
 
     int state = FREE;
     int generation;
@@ -79,6 +84,7 @@ final class DnsQuerySlot implements NetworkEventHandler
         this.type = type;
         this.name.set(name);
         chain[0].set(this.name);
+        followerCount = 0;
         chainLength = 1;
         serverIndex = 0;
         tries = 0;
@@ -117,10 +123,32 @@ final class DnsQuerySlot implements NetworkEventHandler
         return true;
     }
 
+    /**
+     * @return whether a new question for this name and type can join this one in flight: it asks the same (the
+     *     name first asked, whatever CNAMEs were followed since) and has room for one more.
+     */
+    boolean canTake(final CharSequence question, final int questionType)
+    {
+        return state != FREE && type == questionType && followerCount < MAX_FOLLOWERS &&
+            chain[0].contentEquals(question);
+    }
+
+    void follow(final long followerToken, final DnsAnswerHandler followerHandler)
+    {
+        followerTokens[followerCount] = followerToken;
+        followerHandlers[followerCount] = followerHandler;
+        followerCount++;
+    }
+
     void free()
     {
         state = FREE;
         handler = null;
+        for (int i = 0; i < followerCount; i++)
+        {
+            followerHandlers[i] = null;
+        }
+        followerCount = 0;
         generation++;
     }
 
