@@ -10,10 +10,10 @@ import java.util.List;
 /**
  * Which nodes of a {@link Simulation} run in a round, found without asking each of a thousand phones. A node with a
  * queue of its own ({@link SimNode#inbound()}) runs when an event reached that queue this instant (the network
- * says which queues it published to), when its earliest deadline is due (kept in an array, read from the node after
- * it last ran), or when it worked in the round before; a node without one runs in every round. Asking every node
- * whether it was ready, at every round of some 40 000 instants a day, touched every phone's objects and was the
- * largest cost of a thousand-phone day.
+ * says which queues it published to), when its earliest deadline is due (kept in an array, read from the node once
+ * per instant after it ran), or when it worked in the round before; a node without one runs in every round.
+ * Asking every node whether it was ready, at every round of some 40 000 instants a day, touched every phone's
+ * objects and was the largest cost of a thousand-phone day.
  * <p>
  * A node changed from outside a run — a test calling into a phone between instants, an action of the simulation —
  * can have new timers or queued key presses the array does not know, so the driver marks everything stale then
@@ -30,6 +30,8 @@ final class ReadyNodes
     private long[] ready = new long[1];
     private long[] next = new long[1];
     private long[] always = new long[1];
+    /** Nodes that ran since their deadline was last read: read once, when the instant's next event is wanted. */
+    private long[] dirty = new long[1];
     private boolean stale = true;
 
     /**
@@ -53,6 +55,7 @@ final class ReadyNodes
             ready = Arrays.copyOf(ready, words);
             next = Arrays.copyOf(next, words);
             always = Arrays.copyOf(always, words);
+            dirty = Arrays.copyOf(dirty, words);
         }
         if (index >= deadlines.length)
         {
@@ -88,6 +91,7 @@ final class ReadyNodes
         {
             refresh(nowNs);
         }
+        readDirtyDeadlines();
         long earliest = Long.MAX_VALUE;
         final long[] deadlines = this.deadlines;
         for (int i = 0, n = nodes.size(); i < n; i++)
@@ -122,7 +126,8 @@ final class ReadyNodes
         final long[] deadlines = this.deadlines;
         for (int i = 0, n = nodes.size(); i < n; i++)
         {
-            if (deadlines[i] <= nowNs)
+            // A node that ran this instant is either in the next round already (it worked) or had nothing due.
+            if (deadlines[i] <= nowNs && !isSet(dirty, i))
             {
                 set(ready, i);
             }
@@ -137,7 +142,7 @@ final class ReadyNodes
                 bits &= bits - 1;
                 final SimNode node = nodes.get(index);
                 final int done = node.doWork();
-                deadlines[index] = node.nextDeadlineNs();
+                set(dirty, index);
                 if (done > 0)
                 {
                     work += done;
@@ -152,12 +157,28 @@ final class ReadyNodes
         return work;
     }
 
+    private void readDirtyDeadlines()
+    {
+        for (int word = 0; word < dirty.length; word++)
+        {
+            long bits = dirty[word];
+            while (bits != 0)
+            {
+                final int index = word * BITS_PER_WORD + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                deadlines[index] = nodes.get(index).nextDeadlineNs();
+            }
+            dirty[word] = 0;
+        }
+    }
+
     private void refresh(final long nowNs)
     {
         for (int i = 0, n = nodes.size(); i < n; i++)
         {
             final SimNode node = nodes.get(i);
             deadlines[i] = node.nextDeadlineNs();
+            clear(dirty, i);
             if (node.isReady(nowNs))
             {
                 set(ready, i);
@@ -169,5 +190,15 @@ final class ReadyNodes
     private static void set(final long[] bits, final int index)
     {
         bits[index / BITS_PER_WORD] |= 1L << (index % BITS_PER_WORD);
+    }
+
+    private static void clear(final long[] bits, final int index)
+    {
+        bits[index / BITS_PER_WORD] &= ~(1L << (index % BITS_PER_WORD));
+    }
+
+    private static boolean isSet(final long[] bits, final int index)
+    {
+        return (bits[index / BITS_PER_WORD] & (1L << (index % BITS_PER_WORD))) != 0;
     }
 }
