@@ -547,7 +547,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
                 respond(tx, rejectStatus, reason(rejectStatus));
                 break;
             case SLOW:
-                simulation.at(clock.nanoTime() + slowDelayNs, () -> handle(tx));
+                simulation.at(clock.nanoTime() + slowDelayNs, () -> handleLater(tx));
                 break;
             default:
                 handle(tx);
@@ -555,12 +555,18 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         }
     }
 
+    /** A request handled after a delay: the decoder must read it again, from the transaction's copy. */
+    private void handleLater(final SimSipTransaction tx)
+    {
+        if (wrap(tx) == SipDecodeStatus.OK)
+        {
+            handle(tx);
+        }
+    }
+
+    /** The request the decoder is wrapped around (at once: still the received bytes, read once). */
     private void handle(final SimSipTransaction tx)
     {
-        if (wrap(tx) != SipDecodeStatus.OK)
-        {
-            return;
-        }
         switch (decoder.method())
         {
             case SipMethod.REGISTER:
