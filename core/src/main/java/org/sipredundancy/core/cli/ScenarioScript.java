@@ -16,7 +16,8 @@ public final class ScenarioScript
 {
     /** The actions a step may take, with their argument forms. */
     public static final String ACTIONS = "kill ADDR [silent|reject], revive ADDR, loss PCT% ADDR, partition ADDR, " +
-        "heal ADDR|all, dns down|up, reject503 ADDR SECONDS, call ACCOUNT NUMBER, hangup ACCOUNT, end";
+        "heal ADDR|all, dns down|up, reject503 ADDR SECONDS, call ACCOUNT NUMBER, hangup ACCOUNT, " +
+        "incoming ACCOUNT FROM, answer, onhook, farhangup ADDR, end";
 
     private static final long NS_PER_MS = 1_000_000L;
     private static final long MAX_NS = 30L * 24 * 3600 * 1000 * NS_PER_MS;
@@ -108,6 +109,11 @@ public final class ScenarioScript
             case "call" -> args.size() != 2 || !args.get(0).matches("\\d{1,2}") ||
                 !args.get(1).matches("[0-9*#]{1,32}") ? "call needs ACCOUNT and a NUMBER of digits, * and #" : null;
             case "hangup" -> args.size() != 1 || !args.get(0).matches("\\d{1,2}") ? "hangup needs ACCOUNT" : null;
+            case "incoming" -> args.size() != 2 || !args.get(0).matches("\\d{1,2}") ||
+                !args.get(1).matches("[0-9*#]{1,32}") ? "incoming needs ACCOUNT and the calling NUMBER" : null;
+            case "answer", "onhook" -> args.isEmpty() ? null : action + " takes no arguments";
+            case "farhangup" -> args.size() != 1 || !isAddress(args.get(0)) ?
+                "farhangup needs the IPv4 address of the server whose calls end" : null;
             case "end" -> args.isEmpty() ? null : "end takes no arguments";
             default -> "unknown action '" + action + "' — expected one of " + ACTIONS;
         };

@@ -271,6 +271,23 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
                 }
                 d.server(address).retryAfterS(Long.parseLong(args.get(1))).fault(SimSipFault.SERVICE_UNAVAILABLE);
             }
+            case "incoming" ->
+            {
+                return incoming(d, Integer.parseInt(args.get(0)), args.get(1));
+            }
+            case "answer" -> d.keys().hook(true);
+            case "onhook" -> d.keys().hook(false);
+            case "farhangup" ->
+            {
+                if (!d.serverAddresses().contains(address))
+                {
+                    return "no simulated server at " + args.get(0);
+                }
+                if (d.server(address).calls().hangUpAll() == 0)
+                {
+                    return "no call is up through " + args.get(0) + "; nothing to hang up";
+                }
+            }
             case "call", "hangup" ->
             {
                 final int account = Integer.parseInt(args.get(0));
@@ -288,6 +305,26 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
                 }
             }
             default -> throw new IllegalStateException("unchecked action " + step.action());
+        }
+        return null;
+    }
+
+    /**
+     * The server the account is registered with calls it, as a PBX delivering a call from {@code from}.
+     */
+    private static String incoming(final SimDeployment d, final int account, final String from)
+    {
+        final Account target = d.phone().account(account);
+        if (target == null)
+        {
+            return "account " + account + " is not enabled or has no sip_server.1";
+        }
+        final int row = target.working().registeredRow();
+        final int server = row < 0 ? 0 : target.health().address(row);
+        if (server == 0 || !d.serverAddresses().contains(server) ||
+            d.server(server).calls().call(target.config().userName(), from) == null)
+        {
+            return "account " + account + " is registered with no simulated server now; nobody can call it";
         }
         return null;
     }

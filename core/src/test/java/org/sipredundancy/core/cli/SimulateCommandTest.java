@@ -64,6 +64,24 @@ class SimulateCommandTest
     }
 
     @Test
+    @DisplayName("R-RT-4 R-SIP-6 a script delivers a call to the phone, answers it, and has each side hang up")
+    void incomingCallsInAScript() throws IOException
+    {
+        final String script = file("in.script", "at 10s incoming 1 4606\nat 12s answer\nat 20s onhook\n" +
+            "at 30s incoming 1 4607\nat 32s answer\nat 40s farhangup 192.168.1.14\nat 50s farhangup 192.168.1.14\n");
+        assertThat(run("simulate", file("p.cfg", CONFIG), "--model", "T46S", "--host", HOSTS, "--script", script))
+            .as(err.toString()).isEqualTo(2);
+        assertThat(out.toString())
+            .contains("INCOMING CALL ringing (line key or off hook answers) via 192.168.1.14")
+            .contains("phone -> 192.168.1.14:5060  200 OK (CSeq 1 INVITE)")
+            .contains("INCOMING CALL hung up here via 192.168.1.14")
+            .contains("phone -> 192.168.1.14:5060  BYE sip:4606@192.168.1.14:5060")
+            .contains("phone <- 192.168.1.14:5060  BYE sip:")
+            .contains("INCOMING CALL ended by the caller (BYE) via 192.168.1.14");
+        assertThat(err.toString()).contains("line 7: no call is up through 192.168.1.14; nothing to hang up");
+    }
+
+    @Test
     @DisplayName("R-RT-4 without a script the server account 1 uses dies at 60 s and comes back at 5 min")
     void defaultStory() throws IOException
     {
@@ -77,11 +95,13 @@ class SimulateCommandTest
     void scriptErrors() throws IOException
     {
         final String script = file("bad.script", "at 30s kil 1.2.3.4\n\nat 20s revive 1.2.3\nhello\n" +
-            "at 1m loss 130% 192.168.1.14\nat 2m call 1 46a6\n");
+            "at 1m loss 130% 192.168.1.14\nat 2m call 1 46a6\nat 3m incoming 1\nat 4m answer now\n");
         assertThat(run("simulate", file("p.cfg", CONFIG), "--model", "T46S", "--script", script)).isEqualTo(2);
         assertThat(err.toString()).contains("line 1: unknown action 'kil'").contains("line 3: revive needs one IPv4")
             .contains("line 4: 'hello' is not 'at <time> <action> ...'").contains("line 5: loss needs PCT%")
-            .contains("line 6: call needs ACCOUNT and a NUMBER").doesNotContain("Exception");
+            .contains("line 6: call needs ACCOUNT and a NUMBER")
+            .contains("line 7: incoming needs ACCOUNT and the calling").contains("line 8: answer takes no arguments")
+            .doesNotContain("Exception");
         assertThat(out.toString()).isEmpty();
     }
 
