@@ -52,12 +52,12 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
 {
     /** {@link #query} refusal: every slot of the table is in use. */
     public static final int FULL = -101;
+    /** {@link #query} refusal: no handler for the token's locator id and no default handler. */
+    public static final int NO_HANDLER = -102;
+
     private static final int ANSWERED = 0;
     private static final int NO_RECORDS = 1;
     private static final int FAILED = 2;
-
-    /** {@link #query} refusal: no handler for the token's locator id and no default handler. */
-    public static final int NO_HANDLER = -102;
 
     private static final int ID_RANGE = 1 << 16;
     private static final int BAD_NAME = 1;
@@ -567,7 +567,9 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
 
     /**
      * Free the slot, then tell the asker and every question that joined it, in the order they asked. Tokens and
-     * handlers are copied out first: a handler may ask a new question at once, which may take this very slot.
+     * handlers are copied out first: a handler may ask a new question at once, which may take this very slot. Room:
+     * one full slot's askers per slot of the table, as deep as endings can nest (a handler's new question can only
+     * end at once when its name cannot be encoded).
      */
     private void end(final DnsQuerySlot slot, final int outcome, final int value, final long nowNs)
     {
