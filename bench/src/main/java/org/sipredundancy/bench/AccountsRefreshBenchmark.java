@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.sipredundancy.core.loop.TimerService;
 import org.sipredundancy.core.sip.auth.DigestWorkspace;
+import org.sipredundancy.core.sim.EchoRegistrar;
 import org.sipredundancy.core.sip.registration.Registration;
 import org.sipredundancy.core.sip.registration.RegistrationContext;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;

@@ -1,4 +1,4 @@
-package org.sipredundancy.bench;
+package org.sipredundancy.core.sim;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -11,12 +11,13 @@ import org.sipredundancy.hal.NetworkStatus;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A registrar in the same thread for the refresh benchmarks: it takes what the phone sends (as the phone's
- * {@link SipSender}), keeps a copy of the last request, and answers it on demand straight into the transaction
- * table, with a 200 OK granting 3600 s or a digest challenge. Allocation-free, so what the benchmarks measure is the
- * phone's side plus the cost of building an answer.
+ * A registrar in the same thread, for the refresh benchmarks and the registration's allocation test: it takes what
+ * the phone sends (as the phone's {@link SipSender}), keeps a copy of the last request, and answers it on demand
+ * straight into the transaction table, with a 200 OK granting 3600 s to {@code sip:1001@10.0.0.2:5060} or a digest
+ * challenge (realm pbx.test). Allocation-free, so what is measured is the phone's side plus the cost of building an
+ * answer. No network, no time of its own: the caller decides when an answer comes.
  */
-final class EchoRegistrar implements SipSender
+public final class EchoRegistrar implements SipSender
 {
     private final SipMessageDecoder request = new SipMessageDecoder();
     private final SipMessageDecoder response = new SipMessageDecoder();
@@ -33,7 +34,7 @@ final class EchoRegistrar implements SipSender
     /**
      * @param transactions the table the answers are delivered to.
      */
-    void transactions(final ClientTransactions transactions)
+    public void transactions(final ClientTransactions transactions)
     {
         this.transactions = transactions;
     }
@@ -43,7 +44,7 @@ final class EchoRegistrar implements SipSender
      *
      * @param nowNs the time.
      */
-    void accept(final long nowNs)
+    public void accept(final long nowNs)
     {
         answer(200, okHeaders, nowNs);
     }
@@ -53,7 +54,7 @@ final class EchoRegistrar implements SipSender
      *
      * @param nowNs the time.
      */
-    void challenge(final long nowNs)
+    public void challenge(final long nowNs)
     {
         answer(401, challenge, nowNs);
     }
