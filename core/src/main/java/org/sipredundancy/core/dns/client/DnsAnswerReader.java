@@ -72,11 +72,22 @@ final class DnsAnswerReader
     }
 
     /**
-     * Hand the answer-section records of the type asked, owned by the slot's (chain-end) name, to the handler.
-     *
-     * @return the number of records handed over.
+     * @return how many answer-section records of the type asked, owned by the slot's (chain-end) name, there are.
      */
-    int deliverAnswer(final DnsMessageDecoder decoder, final DnsQuerySlot slot, final boolean dryRun)
+    int countAnswer(final DnsMessageDecoder decoder, final DnsQuerySlot slot)
+    {
+        return deliverAnswer(decoder, slot, 0, null);
+    }
+
+    /**
+     * Hand the answer-section records of the type asked, owned by the slot's (chain-end) name, to one asker: the
+     * slot's own or a question that joined it.
+     *
+     * @param handler the asker's handler; null only counts them.
+     * @return the number of records handed over (or counted).
+     */
+    int deliverAnswer(
+        final DnsMessageDecoder decoder, final DnsQuerySlot slot, final long token, final DnsAnswerHandler handler)
     {
         int delivered = 0;
         decoder.rewindRecords();
@@ -92,9 +103,9 @@ final class DnsAnswerReader
                 continue;
             }
             delivered++;
-            if (!dryRun)
+            if (handler != null)
             {
-                deliverOne(decoder, slot.token, slot.handler);
+                deliverOne(decoder, token, handler);
             }
         }
         return delivered;

@@ -512,21 +512,15 @@ public final class DnsClient implements DnsQueryPort, TimerExpiryHandler
             fail(slot, nowNs);
             return;
         }
-        if (rcode == DnsRcode.NOERROR && reader.deliverAnswer(decoder, slot, true) > 0)
+        if (rcode == DnsRcode.NOERROR && reader.countAnswer(decoder, slot) > 0)
         {
-            reader.deliverAnswer(decoder, slot, false);
+            reader.deliverAnswer(decoder, slot, slot.token, slot.handler);
             reader.deliverAdditional(decoder, slot.token, slot.handler);
-            final long token = slot.token;
-            final DnsAnswerHandler handler = slot.handler;
             for (int i = 0; i < slot.followerCount; i++)
             {
-                slot.token = slot.followerTokens[i];
-                slot.handler = slot.followerHandlers[i];
-                reader.deliverAnswer(decoder, slot, false);
-                reader.deliverAdditional(decoder, slot.token, slot.handler);
+                reader.deliverAnswer(decoder, slot, slot.followerTokens[i], slot.followerHandlers[i]);
+                reader.deliverAdditional(decoder, slot.followerTokens[i], slot.followerHandlers[i]);
             }
-            slot.token = token;
-            slot.handler = handler;
             end(slot, ANSWERED, 0, nowNs);
             return;
         }
