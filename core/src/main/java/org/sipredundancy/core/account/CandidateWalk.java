@@ -1,5 +1,7 @@
 package org.sipredundancy.core.account;
 
+import org.sipredundancy.core.sip.transaction.ClientTransactions;
+
 /**
  * The order a request walks an account's candidates in (SPEC R-FO-1, R-SIP-3): from the primary down the list,
  * skipping every candidate whose 503 Retry-After still runs, and with the Yealink retry budget — a candidate that is
@@ -13,7 +15,7 @@ public final class CandidateWalk
     /** What {@link #next} returns when no candidate is left to try. */
     public static final int NONE = -1;
     /** The budget of the last candidate: the full Timer B/F. */
-    public static final int FULL_TIMERS = -1;
+    public static final int FULL_TIMERS = ClientTransactions.FULL_TIMERS;
 
     private CandidateWalk()
     {

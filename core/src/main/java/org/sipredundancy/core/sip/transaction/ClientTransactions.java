@@ -41,6 +41,8 @@ public final class ClientTransactions implements TimerExpiryHandler
     public static final int FULL = -201;
     /** {@link #start} refusal: the row was not begun, or was already started. */
     public static final int NOT_CLAIMED = -202;
+    /** {@link #start} retry budget: no early give-up, the full Timer B/F. */
+    public static final int FULL_TIMERS = -1;
 
     private static final int RETRANSMIT = 0;
     private static final int TIMEOUT = 1;
@@ -153,7 +155,7 @@ public final class ClientTransactions implements TimerExpiryHandler
      * @param remotePort    destination port.
      * @param length        bytes of the request in {@link #requestBuffer}.
      * @param retryBudget   retransmissions allowed before giving up early (UDP, a candidate that is not the last),
-     *                      or -1 for the full Timer B/F.
+     *                      or {@link #FULL_TIMERS}.
      * @param nowNs         the duty cycle's time.
      * @return {@link NetworkStatus#OK}; a negative refusal frees the row and reports nothing.
      */
@@ -178,7 +180,7 @@ public final class ClientTransactions implements TimerExpiryHandler
         row.remotePort = remotePort;
         row.length = length;
         row.reliable = sender.isReliable(flow);
-        row.retryBudget = row.reliable ? -1 : retryBudget;
+        row.retryBudget = row.reliable ? FULL_TIMERS : retryBudget;
         final int status = sender.send(flow, remoteAddress, remotePort, row.request, 0, length, nowNs);
         if (status < 0)
         {

@@ -20,8 +20,6 @@ final class AnsweredDialog implements ClientTransactionUser
 {
     /** The phone's first CSeq number in a dialog it did not start (any value will do, RFC 3261 12.2.1.1). */
     private static final long FIRST_CSEQ = 1;
-    /** Retransmit the BYE for the whole of Timer F: there is no other server to try. */
-    private static final int FULL_TIMERS = -1;
 
     private final ClientTransactions transactions;
     private final SipDerivedRequestEncoder encoder = new SipDerivedRequestEncoder();
@@ -89,7 +87,8 @@ final class AnsweredDialog implements ClientTransactionUser
         final int length = decoder.wrap(invite, 0, inviteLength) != SipDecodeStatus.OK ? -1 :
             encoder.encodeBye(decoder, transactions.branch(txn), localTag, FIRST_CSEQ, transactions.requestBuffer(txn),
             0, transactions.requestCapacity());
-        if (length <= 0 || transactions.start(txn, SipMethod.BYE, flow, address, port, length, FULL_TIMERS, nowNs) != 0)
+        if (length <= 0 || transactions.start(txn, SipMethod.BYE, flow, address, port, length,
+            ClientTransactions.FULL_TIMERS, nowNs) != 0)
         {
             transactions.abandon(txn);
             byesNotSent++;
