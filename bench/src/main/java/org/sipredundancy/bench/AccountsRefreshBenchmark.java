@@ -13,16 +13,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.sipredundancy.core.loop.TimerService;
-import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.core.sim.EchoRegistrar;
+import org.sipredundancy.core.sip.auth.DigestWorkspace;
 import org.sipredundancy.core.sip.registration.Registration;
 import org.sipredundancy.core.sip.registration.RegistrationContext;
 import org.sipredundancy.core.sip.transaction.ClientTransactions;
 import org.sipredundancy.core.sip.transaction.ClientTransactionsContext;
 import org.sipredundancy.hal.SplitMix64Random;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,7 +73,7 @@ public class AccountsRefreshBenchmark
             .random(new SplitMix64Random(3)).capacity(TRANSACTION_ROWS));
         registrar.transactions(transactions);
         final DigestWorkspace digest = new DigestWorkspace();
-        final long before = usedHeap();
+        final long before = RetainedHeap.usedAfterCollections();
         registrations = new Registration[accounts];
         for (int i = 0; i < accounts; i++)
         {
@@ -84,7 +82,7 @@ public class AccountsRefreshBenchmark
                 .credentials(String.valueOf(100_000 + i), "", "pw").server("pbx.test", 3600)
                 .local(0, "10.0.0.2", 5060));
         }
-        bytesPerAccount = (usedHeap() - before) / accounts;
+        bytesPerAccount = (RetainedHeap.usedAfterCollections() - before) / accounts;
         System.out.println("\nheap per account: " + bytesPerAccount + " bytes (" + accounts + " accounts)");
         for (final Registration registration : registrations)
         {
@@ -123,16 +121,6 @@ public class AccountsRefreshBenchmark
     {
         nowNs += ONE_MS_NS;
         timers.poll(nowNs);
-    }
-
-    private static long usedHeap()
-    {
-        final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 3; i++)
-        {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 
     /**

@@ -42,11 +42,12 @@ public final class FleetDayProbe
 
     private static void probe(final int phones, final boolean onlyReadyNodes)
     {
-        final long heapBefore = usedHeap();
+        final long heapBefore = RetainedHeap.usedAfterCollections();
         final long setupStartNs = System.nanoTime();
         final PhoneFleet fleet = new PhoneFleet(phones, !onlyReadyNodes, 6);
         final long setupNs = System.nanoTime() - setupStartNs;
-        final long heapPerAccount = (usedHeap() - heapBefore) / ((long)phones * PhoneFleet.ACCOUNTS);
+        final long heapPerAccount =
+            (RetainedHeap.usedAfterCollections() - heapBefore) / ((long)phones * PhoneFleet.ACCOUNTS);
         final long instantsBefore = fleet.instants();
         final long gcCountBefore = gcCount();
         final long gcMsBefore = gcMs();
@@ -64,16 +65,6 @@ public final class FleetDayProbe
             setupNs / NS_PER_S, dayNs / NS_PER_S, SIMULATED_DAY_S * NS_PER_S / dayNs, instants,
             dayNs / 1000.0 / instants, allocated / 1e6, gcCount() - gcCountBefore, gcMs() - gcMsBefore,
             heapPerAccount);
-    }
-
-    /** Used heap after full collections: the fleet's retained heap is the difference around its set-up. */
-    private static long usedHeap()
-    {
-        for (int i = 0; i < 3; i++)
-        {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long allocatedBytes()
