@@ -582,6 +582,14 @@ public final class Account implements ServerSlotOwner, CallRoute, SubscriptionOw
     }
 
     /**
+     * @return the server the working slot is registered with (IPv4), or 0 when it holds no registration.
+     */
+    public int workingAddress()
+    {
+        return addressOf(working.registeredRow());
+    }
+
+    /**
      * @return the account number, 1-based.
      */
     public int number()

@@ -193,14 +193,13 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
     {
         advance(deployment, Duration.ofSeconds(60).toNanos());
         final Account account = deployment.phone().accounts().get(0);
-        final int row = account.working().registeredRow();
-        if (row < 0)
+        final int address = account.workingAddress();
+        if (address == 0)
         {
             done.add(line(deployment, "account " + account.number() + " is not registered: nothing to kill"));
         }
         else
         {
-            final int address = account.health().address(row);
             done.add(line(deployment, "kill " + Ipv4.toString(address) + " (the server account " +
                 account.number() + " is registered with)"));
             deployment.kill(address);
@@ -319,8 +318,7 @@ public final class SimulateCommand extends ProvisioningFileCommand implements Ca
         {
             return "account " + account + " is not enabled or has no sip_server.1";
         }
-        final int row = target.working().registeredRow();
-        final int server = row < 0 ? 0 : target.health().address(row);
+        final int server = target.workingAddress();
         if (server == 0 || !d.serverAddresses().contains(server) ||
             d.server(server).calls().call(target.config().userName(), from) == null)
         {
