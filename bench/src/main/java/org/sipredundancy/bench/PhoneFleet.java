@@ -90,22 +90,15 @@ final class PhoneFleet
     private static ProvisioningConfig config(
         final HardwareProfile model, final int phone, final SimSipServer primary, final SimSipServer secondary)
     {
-        final StringBuilder text = new StringBuilder("#!version:1.0.0.1\n");
+        final long firstUser = 1_000_000L + phone * 100L;
         for (int x = 1; x <= ACCOUNTS; x++)
         {
-            final String user = String.valueOf(1_000_000 + phone * 100 + x);
+            final String user = String.valueOf(firstUser + x);
             primary.user(user, user);
             secondary.user(user, user);
-            final String account = "account." + x + ".";
-            text.append(account).append("enable = 1\n")
-                .append(account).append("user_name = ").append(user).append('\n')
-                .append(account).append("password = ").append(user).append('\n')
-                .append(account).append("sip_server.1.address = yealink.pbx.com\n")
-                .append(account).append("sip_server.1.port = 0\n")
-                .append(account).append("sip_server.1.transport_type = 3\n")
-                .append(account).append("sip_server.1.expires = 3600\n");
         }
-        final ParseResult parsed = ConfigLoader.parseText(text.toString(), "fleet.cfg", model, 86);
+        final ParseResult parsed = ConfigLoader.parseText(SeedDemo.domainAccounts(ACCOUNTS, firstUser, 3600),
+            "fleet.cfg", model, 86);
         if (!parsed.usable())
         {
             throw new IllegalStateException("fleet configuration unusable: " + parsed.diagnostics());

@@ -37,6 +37,34 @@ public final class SeedDemo
     }
 
     /**
+     * A provisioning file of {@code accounts} accounts, each on the seed's domain found by NAPTR (transport_type 3,
+     * port 0) with the user name and password {@code firstUser + x} for account x: what the many-account tests
+     * and the fleet benchmark give a phone. The simulated servers must know the same users.
+     *
+     * @param accounts  how many accounts, 1 to the model's limit.
+     * @param firstUser the user of account 1 minus 1.
+     * @param expiresS  every account's sip_server.1.expires.
+     * @return the file's text, with the version header.
+     */
+    public static String domainAccounts(final int accounts, final long firstUser, final long expiresS)
+    {
+        final StringBuilder text = new StringBuilder("#!version:1.0.0.1\n");
+        for (int x = 1; x <= accounts; x++)
+        {
+            final String user = String.valueOf(firstUser + x);
+            final String account = "account." + x + ".";
+            text.append(account).append("enable = 1\n")
+                .append(account).append("user_name = ").append(user).append('\n')
+                .append(account).append("password = ").append(user).append('\n')
+                .append(account).append("sip_server.1.address = ").append(DOMAIN).append('\n')
+                .append(account).append("sip_server.1.port = 0\n")
+                .append(account).append("sip_server.1.transport_type = 3\n")
+                .append(account).append("sip_server.1.expires = ").append(expiresS).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
      * The seed's Appendix A over UDP: one NAPTR, one SRV of two targets (weight 2, 192.168.1.14, before weight 1,
      * 192.168.1.13) and their A records; the scenario tests use it too.
      *

@@ -70,18 +70,11 @@ class PhoneRefreshAllocationTest
         new SimDnsServer(simulation, dns, SeedDemo.zone(SeedDemo.TTL_S));
         final SimSipServer primary = new SimSipServer(simulation, (int)Ipv4.parse("192.168.1.14"),
             SimSipServer.DEFAULT_PORT);
-        final StringBuilder text = new StringBuilder("#!version:1.0.0.1\n");
         for (int x = 1; x <= 16; x++)
         {
-            final String user = String.valueOf(4600 + x);
-            primary.user(user, user);
-            text.append("account.").append(x).append(".enable = 1\naccount.").append(x).append(".user_name = ")
-                .append(user).append("\naccount.").append(x).append(".password = ").append(user)
-                .append("\naccount.").append(x).append(".sip_server.1.address = yealink.pbx.com\naccount.").append(x)
-                .append(".sip_server.1.port = 0\naccount.").append(x).append(".sip_server.1.transport_type = 3\n")
-                .append("account.").append(x).append(".sip_server.1.expires = 60\n");
+            primary.user(String.valueOf(4600 + x), String.valueOf(4600 + x));
         }
-        final ParseResult parsed = ConfigLoader.parseText(text.toString(), "t58v.cfg",
+        final ParseResult parsed = ConfigLoader.parseText(SeedDemo.domainAccounts(16, 4600, 60), "t58v.cfg",
             ProfileRegistry.load().find("T58V").orElseThrow(), 86);
         final InboundEventQueue inbound = new InboundEventQueue(256, 4096);
         final DutyCycle dutyCycle = new DutyCycle(new DutyCycleContext().nanoClock(simulation.clock())
