@@ -2,6 +2,7 @@ package org.sipredundancy.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 /**
  * Splits the figure of {@link FleetSimulationBenchmark} into what it is made of, outside JMH. Why: the JMH score of a
@@ -12,11 +13,13 @@ import java.lang.management.ManagementFactory;
  * collections that ran. Run it with the benchmark's heap, e.g. {@code java -Xms8g -Xmx8g --add-exports
  * java.base/jdk.internal.misc=ALL-UNNAMED -cp bench/target/benchmarks.jar org.sipredundancy.bench.FleetDayProbe 10
  * 100 1000}; each count runs twice (both variants of the benchmark, only-ready-nodes first), one line per day.
+ * A first argument {@code --only-ready} leaves the every-node peer out (for profiling one variant alone).
  */
 public final class FleetDayProbe
 {
     private static final double NS_PER_S = 1e9;
     private static final double SIMULATED_DAY_S = 86_400.0;
+    private static final String ONLY_READY = "--only-ready";
 
     private FleetDayProbe()
     {
@@ -29,14 +32,19 @@ public final class FleetDayProbe
      */
     public static void main(final String[] args)
     {
-        final String[] counts = args.length == 0 ? new String[]{"10", "100", "1000"} : args;
+        final boolean withPeer = args.length == 0 || !ONLY_READY.equals(args[0]);
+        final String[] given = withPeer ? args : Arrays.copyOfRange(args, 1, args.length);
+        final String[] counts = given.length == 0 ? new String[]{"10", "100", "1000"} : given;
         System.out.println("phones onlyReadyNodes setup_s day_s sim_s_per_wall_s instants us_per_instant " +
             "day_alloc_MB day_gc_count day_gc_ms heap_per_account_B");
         for (final String count : counts)
         {
             final int phones = Integer.parseInt(count);
             probe(phones, true);
-            probe(phones, false);
+            if (withPeer)
+            {
+                probe(phones, false);
+            }
         }
     }
 

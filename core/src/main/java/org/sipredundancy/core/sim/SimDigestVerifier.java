@@ -1,70 +1,130 @@
 package org.sipredundancy.core.sim;
 
+import org.sipredundancy.core.sim.SimDigestCredentials.Param;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Computes the response a client should send for a digest challenge (RFC 7616 section 3.4.1, qop=auth), so the
- * simulated registrar can check the phone's answer independently of the phone's own code. Simulation only: it
- * allocates strings.
+ * Checks the response a client sent for a digest challenge (RFC 7616 section 3.4.1, qop=auth or none), so the
+ * simulated registrar judges the phone's answer with code of its own, not the phone's. Each user's H(A1) is worked
+ * out once per realm and hash and kept: a fleet's registrar checks every refresh of every account, and the hashes
+ * are fed straight from the parsed header's bytes. One per registrar; not thread safe.
  */
 final class SimDigestVerifier
 {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    /** Looking an engine up costs more than the hash: one of each per thread, made once. */
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> engine("MD5"));
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> engine("SHA-256"));
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte COLON = ':';
 
-    private SimDigestVerifier()
+    private final MessageDigest md5 = engine("MD5");
+    private final MessageDigest sha256 = engine("SHA-256");
+    private final Map<String, Ha1> ha1ByUser = new HashMap<>();
+    /** Hex scratch by hash (MD5, SHA-256): session H(A1), H(A2), the expected response. */
+    private final byte[][] md5Hex = {new byte[32], new byte[32], new byte[32]};
+    private final byte[][] sha256Hex = {new byte[64], new byte[64], new byte[64]};
+
+    /** A user's H(A1), hex, for the realm and hash it was worked out with. */
+    private static final class Ha1
     {
+        final String realm;
+        final String password;
+        final boolean sha256;
+        final byte[] hex;
+
+        Ha1(final String realm, final String password, final boolean sha256, final byte[] hex)
+        {
+            this.realm = realm;
+            this.password = password;
+            this.sha256 = sha256;
+            this.hex = hex;
+        }
     }
 
     /**
      * @param algorithm   "MD5", "MD5-sess", "SHA-256" or "SHA-256-sess".
-     * @param password    the account's password.
+     * @param user        the username the client sent.
+     * @param realm       the realm (the registrar's, which the client's must equal).
+     * @param password    the user's password.
      * @param method      request method.
-     * @param credentials the client's answer: username, realm, uri, nonce, nc, cnonce and qop are taken from it.
-     * @return the expected response, lower-case hex.
+     * @param credentials the client's answer: uri, nonce, nc, cnonce, qop and response are taken from it.
+     * @return whether the client's response is the expected one (hex digits in any letter case).
      */
-    static String expectedResponse(
-        final String algorithm, final String password, final String method, final SimDigestCredentials credentials)
+    boolean verify(
+        final String algorithm,
+        final String user,
+        final String realm,
+        final String password,
+        final String method,
+        final SimDigestCredentials credentials)
     {
-        final String user = credentials.get("username");
-        final String realm = credentials.get("realm");
-        final String uri = credentials.get("uri");
-        final String nonce = credentials.get("nonce");
-        final String nc = credentials.get("nc");
-        final String cnonce = credentials.get("cnonce");
-        final String qop = credentials.get("qop");
         final String upper = algorithm.toUpperCase(Locale.ROOT);
-        final String hash = upper.startsWith("SHA-256") ? "SHA-256" : "MD5";
-        String ha1 = hex(hash, user + ":" + realm + ":" + password);
+        final boolean sha = upper.startsWith("SHA-256");
+        final MessageDigest engine = sha ? sha256 : md5;
+        final byte[][] scratch = sha ? sha256Hex : md5Hex;
+        byte[] ha1 = ha1(engine, sha, user, realm, password);
         if (upper.endsWith("-SESS"))
         {
-            ha1 = hex(hash, ha1 + ":" + nonce + ":" + cnonce);
+            engine.reset();
+            engine.update(ha1);
+            engine.update(COLON);
+            credentials.update(Param.NONCE, engine);
+            engine.update(COLON);
+            credentials.update(Param.CNONCE, engine);
+            ha1 = hex(engine, scratch[0]);
         }
-        final String ha2 = hex(hash, method + ":" + uri);
-        if (qop.isEmpty())
+        engine.reset();
+        engine.update(method.getBytes(StandardCharsets.US_ASCII));
+        engine.update(COLON);
+        credentials.update(Param.URI, engine);
+        final byte[] a2 = hex(engine, scratch[1]);
+        engine.reset();
+        engine.update(ha1);
+        engine.update(COLON);
+        credentials.update(Param.NONCE, engine);
+        engine.update(COLON);
+        if (credentials.has(Param.QOP))
         {
-            return hex(hash, ha1 + ":" + nonce + ":" + ha2);
+            credentials.update(Param.NC, engine);
+            engine.update(COLON);
+            credentials.update(Param.CNONCE, engine);
+            engine.update(COLON);
+            credentials.update(Param.QOP, engine);
+            engine.update(COLON);
         }
-        return hex(hash, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+        engine.update(a2);
+        return credentials.hexEquals(Param.RESPONSE, hex(engine, scratch[2]));
     }
 
-    private static String hex(final String algorithm, final String text)
+    private byte[] ha1(
+        final MessageDigest engine, final boolean sha, final String user, final String realm, final String password)
     {
-        final MessageDigest engine = ("SHA-256".equals(algorithm) ? SHA_256 : MD5).get();
+        final Ha1 known = ha1ByUser.get(user);
+        if (known != null && known.sha256 == sha && known.realm.equals(realm) && known.password.equals(password))
+        {
+            return known.hex;
+        }
         engine.reset();
-        final byte[] digest = engine.digest(text.getBytes(StandardCharsets.UTF_8));
-        final char[] out = new char[2 * digest.length];
+        engine.update((user + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8));
+        final byte[] hex = hex(engine, new byte[2 * engine.getDigestLength()]);
+        ha1ByUser.put(user, new Ha1(realm, password, sha, hex));
+        return hex;
+    }
+
+    /** Finishes the engine's hash into lower-case hex: into the given array when it is exactly as long. */
+    private static byte[] hex(final MessageDigest engine, final byte[] into)
+    {
+        final byte[] digest = engine.digest();
+        final byte[] out = into.length == 2 * digest.length ? into : new byte[2 * digest.length];
         for (int i = 0; i < digest.length; i++)
         {
             out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
             out[2 * i + 1] = HEX[digest[i] & 0xF];
         }
-        return new String(out);
+        return out;
     }
 
     private static MessageDigest engine(final String algorithm)

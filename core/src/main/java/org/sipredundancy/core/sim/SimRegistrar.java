@@ -1,5 +1,7 @@
 package org.sipredundancy.core.sim;
 
+import org.agrona.DirectBuffer;
+import org.sipredundancy.core.sim.SimDigestCredentials.Param;
 import org.sipredundancy.hal.RandomSource;
 
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class SimRegistrar
     private final Map<String, List<SimBinding>> bindings = new LinkedHashMap<>();
     private final Map<String, Integer> registerCounts = new HashMap<>();
     private final SimDigestCredentials credentials = new SimDigestCredentials();
+    private final SimDigestVerifier verifier = new SimDigestVerifier();
     private final RandomSource random;
     String realm;
     String algorithm = "MD5";
@@ -49,6 +52,18 @@ final class SimRegistrar
         this.realm = realm;
     }
 
+    /**
+     * Read a request's Authorization header value before {@link #register}.
+     *
+     * @param buffer holding the value.
+     * @param offset of its first octet.
+     * @param length of the value.
+     */
+    void credentials(final DirectBuffer buffer, final int offset, final int length)
+    {
+        credentials.parse(buffer, offset, length);
+    }
+
     void user(final String user, final String password)
     {
         passwords.put(user, password);
@@ -58,14 +73,14 @@ final class SimRegistrar
      * Decide the answer to a REGISTER.
      *
      * @param user          the To URI's user part.
-     * @param authorization the Authorization header value, or null.
+     * @param authorization whether the request carried an Authorization header, read by {@link #credentials}.
      * @param contacts      each Contact URI ("*" for all).
      * @param requested     each Contact's requested expiry in seconds.
      * @return the outcome.
      */
     Outcome register(
         final String user,
-        final String authorization,
+        final boolean authorization,
         final List<String> contacts,
         final List<Long> requested,
         final SimBinding template,
@@ -114,39 +129,37 @@ final class SimRegistrar
         return outcome;
     }
 
-    private boolean authorized(final String authorization, final long nowNs, final Outcome outcome)
+    private boolean authorized(final boolean hasAuthorization, final long nowNs, final Outcome outcome)
     {
-        if (authorization == null || !credentials.parse(authorization).isDigest())
+        if (!hasAuthorization || !credentials.isDigest())
         {
             challenge(outcome, false, nowNs);
             return false;
         }
-        final String username = credentials.get("username");
+        final String username = credentials.get(Param.USERNAME);
         final String password = passwords.get(username);
-        final String nonce = credentials.get("nonce");
-        final String qop = credentials.get("qop");
-        final String nc = credentials.get("nc");
-        final String sentAlgorithm = credentials.get("algorithm").isEmpty() ? "MD5" : credentials.get("algorithm");
-        if (password == null || !realm.equals(credentials.get("realm")) ||
-            !algorithm.equalsIgnoreCase(sentAlgorithm) || !("auth".equals(qop) || qop.isEmpty()))
+        final boolean qop = credentials.has(Param.QOP);
+        final boolean algorithmMatches = credentials.has(Param.ALGORITHM) ?
+            credentials.is(Param.ALGORITHM, algorithm, true) : "MD5".equalsIgnoreCase(algorithm);
+        if (password == null || !credentials.is(Param.REALM, realm, false) || !algorithmMatches ||
+            qop && !credentials.is(Param.QOP, "auth", false))
         {
             challenge(outcome, false, nowNs);
             return false;
         }
-        final String expected = SimDigestVerifier.expectedResponse(algorithm, password, "REGISTER", credentials);
-        if (!expected.equalsIgnoreCase(credentials.get("response")))
+        if (!verifier.verify(algorithm, username, realm, password, "REGISTER", credentials))
         {
             challenge(outcome, false, nowNs);
             return false;
         }
-        final long[] state = nonces.get(nonce);
+        final long[] state = nonces.get(credentials.get(Param.NONCE));
         if (state == null || nowNs - state[0] >= nonceLifetimeS * NS_PER_S)
         {
             challenge(outcome, true, nowNs);
             return false;
         }
-        final long count = parseHex(nc);
-        if (!qop.isEmpty() && count <= state[1])
+        final long count = credentials.hexValue(Param.NC);
+        if (qop && count <= state[1])
         {
             challenge(outcome, false, nowNs);
             return false;
@@ -167,18 +180,6 @@ final class SimRegistrar
         outcome.reason = "Unauthorized";
         outcome.wwwAuthenticate = "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=" +
             algorithm + (stale ? ", stale=true" : "");
-    }
-
-    private static long parseHex(final String text)
-    {
-        try
-        {
-            return text.isEmpty() || text.length() > 8 ? -1 : Long.parseLong(text, 16);
-        }
-        catch (final NumberFormatException ex)
-        {
-            return -1;
-        }
     }
 
     boolean isRegistered(final String user, final long nowNs)

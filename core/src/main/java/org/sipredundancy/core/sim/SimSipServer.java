@@ -20,9 +20,7 @@ import org.sipredundancy.hal.sim.SimClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A simulated SIP registrar and peer (SPEC R-SIP-3..6, R-RT-4): a host of the simulation's network that answers on
@@ -71,7 +69,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private final AsciiSequenceView view = new AsciiSequenceView();
     private final UnsafeBuffer out = new UnsafeBuffer(new byte[MESSAGE_CAPACITY]);
     private final Int2ObjectHashMap<SimSipStream> streams = new Int2ObjectHashMap<>();
-    private final Map<String, SimSipTransaction> transactions = new LinkedHashMap<>();
+    private final SimTransactions transactions = new SimTransactions(MAX_TRANSACTIONS);
     private final List<SimSipEvent> ladder = new ArrayList<>();
     private int ladderCapacity = MAX_LADDER_EVENTS;
     private final List<SimSubscription> subscriptions = new ArrayList<>();
@@ -514,8 +512,8 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         {
             return;
         }
-        final String key = transactionKey();
-        final SimSipTransaction existing = transactions.get(key);
+        transactions.keyOf(decoder, view);
+        final SimSipTransaction existing = transactions.find();
         if (existing != null)
         {
             if (existing.lastResponse != null)
@@ -527,17 +525,17 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         final byte[] copy = new byte[length];
         buffer.getBytes(offset, copy);
         final SimSipTransaction tx = new SimSipTransaction(copy, remoteAddress, remotePort, tcpHandle, newTag());
-        remember(key, tx);
-        applyFault(key, tx);
+        transactions.remember(tx);
+        applyFault(tx);
     }
 
-    private void applyFault(final String key, final SimSipTransaction tx)
+    private void applyFault(final SimSipTransaction tx)
     {
         final SimSipFault current = takeFault();
         switch (current)
         {
             case SILENT:
-                transactions.remove(key);
+                transactions.forget(tx);
                 break;
             case SERVICE_UNAVAILABLE:
                 encoder.retryAfterS(retryAfterS);
@@ -609,16 +607,15 @@ public final class SimSipServer implements SimNode, InboundEventHandler
             }
         }
         final int authHeader = decoder.findHeader("Authorization");
-        String authorization = null;
         if (authHeader >= 0)
         {
-            decoder.headerValue(authHeader, view);
-            authorization = view.toString();
+            registrar.credentials(decoder.buffer(), decoder.headerValueIndex(authHeader),
+                decoder.headerValueLength(authHeader));
         }
         final SimBinding template = new SimBinding(
             "", "", 0, tx.remoteAddress, tx.remotePort, callId(), decoder.cseqNumber());
         final SimRegistrar.Outcome outcome = registrar.register(
-            toUser(), authorization, contacts, requested, template, clock.nanoTime());
+            toUser(), authHeader >= 0, contacts, requested, template, clock.nanoTime());
         if (outcome.wwwAuthenticate != null)
         {
             extraHeaders("WWW-Authenticate: " + outcome.wwwAuthenticate + "\r\n");
@@ -677,7 +674,8 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private void onCancel(final SimSipTransaction tx)
     {
         decoder.topViaBranch(view);
-        final SimSipTransaction invite = transactions.get(view + "/INVITE");
+        transactions.inviteKey(view);
+        final SimSipTransaction invite = transactions.find();
         if (invite == null)
         {
             respond(tx, 481, "Call/Transaction Does Not Exist");
@@ -756,25 +754,6 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private int wrap(final SimSipTransaction tx)
     {
         return decoder.wrap(new UnsafeBuffer(tx.request), 0, tx.request.length, tx.tcp());
-    }
-
-    private void remember(final String key, final SimSipTransaction tx)
-    {
-        if (transactions.size() >= MAX_TRANSACTIONS)
-        {
-            transactions.remove(transactions.keySet().iterator().next());
-        }
-        transactions.put(key, tx);
-    }
-
-    private String transactionKey()
-    {
-        final String method = SipMethod.name(decoder.method());
-        if (decoder.topViaBranch(view) && view.length() > 0)
-        {
-            return view + "/" + method;
-        }
-        return callId() + "/" + decoder.cseqNumber() + "/" + method;
     }
 
     private String callId()

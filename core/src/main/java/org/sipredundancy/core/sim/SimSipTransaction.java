@@ -13,6 +13,9 @@ final class SimSipTransaction
     final int tcpHandle;
     final String toTag;
     byte[] lastResponse;
+    /** The key {@link SimTransactions} keeps it under, and its hash. */
+    byte[] key;
+    long keyHash;
     boolean finalSent;
 
     SimSipTransaction(
