@@ -53,7 +53,7 @@ final class SimRegistrar
     }
 
     /**
-     * Read a request's Authorization header value before {@link #register}.
+     * Read a request's Authorization header value before {@link #authorize}.
      *
      * @param buffer holding the value.
      * @param offset of its first octet.
@@ -70,27 +70,38 @@ final class SimRegistrar
     }
 
     /**
-     * Decide the answer to a REGISTER.
+     * Judge a REGISTER's credentials, first of all (RFC 3261 section 10.3 step 4): the request's Authorization
+     * header, when it had one, was read by {@link #credentials} before.
      *
-     * @param user          the To URI's user part.
-     * @param authorization whether the request carried an Authorization header, read by {@link #credentials}.
-     * @param contacts      each Contact URI ("*" for all).
-     * @param requested     each Contact's requested expiry in seconds.
+     * @param authorization whether the request carried an Authorization header.
+     * @param nowNs         the virtual time.
+     * @return null when the request may go on to {@link #bind}; else the challenge to answer with.
+     */
+    Outcome authorize(final boolean authorization, final long nowNs)
+    {
+        final Outcome outcome = new Outcome();
+        return requireAuth && !authorized(authorization, nowNs, outcome) ? outcome : null;
+    }
+
+    /**
+     * Decide the answer to an authorized REGISTER: 423 for an expiry below the minimum, else the bindings are
+     * updated and 200 lists them.
+     *
+     * @param user      the To URI's user part.
+     * @param contacts  each Contact URI ("*" for all).
+     * @param requested each Contact's requested expiry in seconds.
+     * @param template  where the request came from, its Call-ID and CSeq, for the bindings made.
+     * @param nowNs     the virtual time.
      * @return the outcome.
      */
-    Outcome register(
+    Outcome bind(
         final String user,
-        final boolean authorization,
         final List<String> contacts,
         final List<Long> requested,
         final SimBinding template,
         final long nowNs)
     {
         final Outcome outcome = new Outcome();
-        if (requireAuth && !authorized(authorization, nowNs, outcome))
-        {
-            return outcome;
-        }
         for (int i = 0; i < contacts.size(); i++)
         {
             final long expiresS = requested.get(i);

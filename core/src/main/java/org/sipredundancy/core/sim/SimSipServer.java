@@ -84,6 +84,8 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     private long answerDelayNs = 1_000_000_000L;
     private int inviteStatus = 200;
     private long malformedCount;
+    private int lastSourceAddress;
+    private String lastSourceText;
 
     /**
      * Attach a server to the simulation's network, open UDP and a TCP listener at address:port, and add it to the
@@ -594,6 +596,29 @@ public final class SimSipServer implements SimNode, InboundEventHandler
 
     private void onRegister(final SimSipTransaction tx)
     {
+        final int authHeader = decoder.findHeader("Authorization");
+        if (authHeader >= 0)
+        {
+            registrar.credentials(decoder.buffer(), decoder.headerValueIndex(authHeader),
+                decoder.headerValueLength(authHeader));
+        }
+        final SimRegistrar.Outcome challenge = registrar.authorize(authHeader >= 0, clock.nanoTime());
+        final SimRegistrar.Outcome outcome = challenge != null ? challenge : bind(tx);
+        if (outcome.wwwAuthenticate != null)
+        {
+            extraHeaders("WWW-Authenticate: " + outcome.wwwAuthenticate + "\r\n");
+        }
+        else if (outcome.contactLines.length() > 0)
+        {
+            extraHeaders(outcome.contactLines.toString());
+        }
+        encoder.minExpiresS(outcome.minExpiresS);
+        respond(tx, outcome.status, outcome.reason);
+    }
+
+    /** The bindings of an authorized REGISTER: its Contacts and where it came from. */
+    private SimRegistrar.Outcome bind(final SimSipTransaction tx)
+    {
         final List<String> contacts = new ArrayList<>();
         final List<Long> requested = new ArrayList<>();
         final long headerExpires = decoder.expiresS();
@@ -606,26 +631,9 @@ public final class SimSipServer implements SimNode, InboundEventHandler
                 SimRegistrar.addContact(view.toString(), headerExpires, contacts, requested);
             }
         }
-        final int authHeader = decoder.findHeader("Authorization");
-        if (authHeader >= 0)
-        {
-            registrar.credentials(decoder.buffer(), decoder.headerValueIndex(authHeader),
-                decoder.headerValueLength(authHeader));
-        }
         final SimBinding template = new SimBinding(
             "", "", 0, tx.remoteAddress, tx.remotePort, callId(), decoder.cseqNumber());
-        final SimRegistrar.Outcome outcome = registrar.register(
-            toUser(), authHeader >= 0, contacts, requested, template, clock.nanoTime());
-        if (outcome.wwwAuthenticate != null)
-        {
-            extraHeaders("WWW-Authenticate: " + outcome.wwwAuthenticate + "\r\n");
-        }
-        else if (outcome.contactLines.length() > 0)
-        {
-            extraHeaders(outcome.contactLines.toString());
-        }
-        encoder.minExpiresS(outcome.minExpiresS);
-        respond(tx, outcome.status, outcome.reason);
+        return registrar.bind(toUser(), contacts, requested, template, clock.nanoTime());
     }
 
     private void onInvite(final SimSipTransaction tx)
@@ -711,7 +719,7 @@ public final class SimSipServer implements SimNode, InboundEventHandler
     /** Write a response to the request the decoder is wrapped around, send it and remember it; clears options. */
     private void respond(final SimSipTransaction tx, final int status, final String reason)
     {
-        encoder.source(Ipv4.toString(tx.remoteAddress), tx.remotePort);
+        encoder.source(sourceText(tx.remoteAddress), tx.remotePort);
         final int length = encoder.encode(decoder, status, reason, status == 100 ? "" : tx.toTag, out, 0,
             MESSAGE_CAPACITY);
         encoder.clearOptional();
@@ -729,6 +737,17 @@ public final class SimSipServer implements SimNode, InboundEventHandler
         transmit(tx, out, length);
         record(SimSipEvent.Direction.OUT, tx.remoteAddress, tx.remotePort, tx.tcp() ? Transport.TCP : Transport.UDP,
             out, 0, length, true);
+    }
+
+    /** The text of the address answered, made again only when it changes (a phone's accounts answer in a row). */
+    private String sourceText(final int remoteAddress)
+    {
+        if (remoteAddress != lastSourceAddress || lastSourceText == null)
+        {
+            lastSourceAddress = remoteAddress;
+            lastSourceText = Ipv4.toString(remoteAddress);
+        }
+        return lastSourceText;
     }
 
     private void resend(final SimSipTransaction tx)
