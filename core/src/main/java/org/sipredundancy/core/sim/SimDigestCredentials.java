@@ -81,7 +81,7 @@ final class SimDigestCredentials
             {
                 continue;
             }
-            final Param param = Param.named(header, nameStart, trimEnd(nameStart, i) - nameStart);
+            final Param param = Param.named(header, nameStart, trimEnd(header, nameStart, i) - nameStart);
             i = skip(i + 1, n, false);
             final int valueStart = written;
             if (i < n && header[i] == '"')
@@ -104,10 +104,10 @@ final class SimDigestCredentials
                     values[written++] = header[i++];
                 }
             }
-            written = trimStored(valueStart, written);
+            written = trimEnd(values, valueStart, written);
             if (param != null)
             {
-                final int first = trimStart(valueStart, written);
+                final int first = trimStart(values, valueStart, written);
                 starts[param.ordinal()] = first;
                 lengths[param.ordinal()] = written - first;
             }
@@ -149,24 +149,7 @@ final class SimDigestCredentials
      */
     boolean is(final Param param, final String text, final boolean ignoreCase)
     {
-        final int length = Math.max(0, lengths[param.ordinal()]);
-        final int start = starts[param.ordinal()];
-        if (ignoreCase)
-        {
-            return equalsIgnoreCase(values, start, length, text);
-        }
-        if (length != text.length())
-        {
-            return false;
-        }
-        for (int k = 0; k < length; k++)
-        {
-            if (values[start + k] != text.charAt(k))
-            {
-                return false;
-            }
-        }
-        return true;
+        return matches(values, starts[param.ordinal()], Math.max(0, lengths[param.ordinal()]), text, ignoreCase);
     }
 
     /**
@@ -232,44 +215,45 @@ final class SimDigestCredentials
     private int skip(final int from, final int n, final boolean commas)
     {
         int i = from;
-        while (i < n && (header[i] == ' ' || header[i] == '\t' || commas && header[i] == ','))
+        while (i < n && (isBlank(header[i]) || commas && header[i] == ','))
         {
             i++;
         }
         return i;
     }
 
-    private int trimEnd(final int start, final int end)
-    {
-        int e = end;
-        while (e > start && (header[e - 1] == ' ' || header[e - 1] == '\t'))
-        {
-            e--;
-        }
-        return e;
-    }
-
-    private int trimStart(final int start, final int end)
+    private static int trimStart(final byte[] bytes, final int start, final int end)
     {
         int s = start;
-        while (s < end && (values[s] == ' ' || values[s] == '\t'))
+        while (s < end && isBlank(bytes[s]))
         {
             s++;
         }
         return s;
     }
 
-    private int trimStored(final int start, final int end)
+    private static int trimEnd(final byte[] bytes, final int start, final int end)
     {
         int e = end;
-        while (e > start && (values[e - 1] == ' ' || values[e - 1] == '\t'))
+        while (e > start && isBlank(bytes[e - 1]))
         {
             e--;
         }
         return e;
     }
 
+    private static boolean isBlank(final byte b)
+    {
+        return b == ' ' || b == '\t';
+    }
+
     private static boolean equalsIgnoreCase(final byte[] bytes, final int start, final int length, final String text)
+    {
+        return matches(bytes, start, length, text, true);
+    }
+
+    private static boolean matches(
+        final byte[] bytes, final int start, final int length, final String text, final boolean ignoreCase)
     {
         if (length != text.length())
         {
@@ -277,7 +261,9 @@ final class SimDigestCredentials
         }
         for (int k = 0; k < length; k++)
         {
-            if (lower(bytes[start + k]) != lower((byte)text.charAt(k)))
+            final byte b = bytes[start + k];
+            final byte t = (byte)text.charAt(k);
+            if (b != t && (!ignoreCase || lower(b) != lower(t)))
             {
                 return false;
             }

@@ -79,8 +79,7 @@ final class SimRegistrar
      */
     Outcome authorize(final boolean authorization, final long nowNs)
     {
-        final Outcome outcome = new Outcome();
-        return requireAuth && !authorized(authorization, nowNs, outcome) ? outcome : null;
+        return requireAuth ? challengeUnlessAuthorized(authorization, nowNs) : null;
     }
 
     /**
@@ -140,12 +139,12 @@ final class SimRegistrar
         return outcome;
     }
 
-    private boolean authorized(final boolean hasAuthorization, final long nowNs, final Outcome outcome)
+    /** The challenge to answer with, or null when the credentials are good (a fresh nonce, a rising count). */
+    private Outcome challengeUnlessAuthorized(final boolean hasAuthorization, final long nowNs)
     {
         if (!hasAuthorization || !credentials.isDigest())
         {
-            challenge(outcome, false, nowNs);
-            return false;
+            return challenge(false, nowNs);
         }
         final String username = credentials.get(Param.USERNAME);
         final String password = passwords.get(username);
@@ -155,31 +154,27 @@ final class SimRegistrar
         if (password == null || !credentials.is(Param.REALM, realm, false) || !algorithmMatches ||
             qop && !credentials.is(Param.QOP, "auth", false))
         {
-            challenge(outcome, false, nowNs);
-            return false;
+            return challenge(false, nowNs);
         }
         if (!verifier.verify(algorithm, username, realm, password, "REGISTER", credentials))
         {
-            challenge(outcome, false, nowNs);
-            return false;
+            return challenge(false, nowNs);
         }
         final long[] state = nonces.get(credentials.get(Param.NONCE));
         if (state == null || nowNs - state[0] >= nonceLifetimeS * NS_PER_S)
         {
-            challenge(outcome, true, nowNs);
-            return false;
+            return challenge(true, nowNs);
         }
         final long count = credentials.hexValue(Param.NC);
         if (qop && count <= state[1])
         {
-            challenge(outcome, false, nowNs);
-            return false;
+            return challenge(false, nowNs);
         }
         state[1] = count;
-        return true;
+        return null;
     }
 
-    private void challenge(final Outcome outcome, final boolean stale, final long nowNs)
+    private Outcome challenge(final boolean stale, final long nowNs)
     {
         final String nonce = Long.toHexString(random.nextLong()) + Long.toHexString(nowNs);
         if (nonces.size() >= MAX_NONCES)
@@ -187,10 +182,12 @@ final class SimRegistrar
             nonces.remove(nonces.keySet().iterator().next());
         }
         nonces.put(nonce, new long[] {nowNs, 0});
+        final Outcome outcome = new Outcome();
         outcome.status = 401;
         outcome.reason = "Unauthorized";
         outcome.wwwAuthenticate = "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=" +
             algorithm + (stale ? ", stale=true" : "");
+        return outcome;
     }
 
     boolean isRegistered(final String user, final long nowNs)
