@@ -11,16 +11,18 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * Virtual-time speed (issue #6): {@link #phones} SIP-T58V phones × 16 accounts for 24 simulated hours, the primary
- * dead from 6 h to 7 h, in one simulation ({@link PhoneFleet}). One invocation is one simulated day, so simulated
- * seconds per wall second = 86 400 / score. The peer, in the same run, is the same fleet with every phone run at every
- * instant ({@code onlyReadyNodes = false}; the simulation's default runs only ready nodes). The day
- * must end with every account registered, or the invocation fails.
+ * dead from 6 h to 7 h ({@link PhoneFleet}), in one simulation or cut into {@link #shards} simulations on threads of
+ * their own. One invocation is one simulated day, so simulated seconds per wall second = 86 400 / score. The peer,
+ * in the same run, is the same fleet with every phone run at every instant ({@code onlyReadyNodes = false}; the
+ * simulation's default runs only ready nodes). The day must end with every account registered, or the invocation
+ * fails.
  */
 @Fork(value = 1, jvmArgsAppend = {
     "-Xms8g", "-Xmx8g", "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED" })
@@ -39,6 +41,13 @@ public class FleetSimulationBenchmark
     @Param({"true", "false"})
     public boolean onlyReadyNodes;
 
+    /**
+     * Simulations the fleet is cut into, each on a thread of its own ({@link PhoneFleet}): 1 is the whole fleet in
+     * one simulation on the benchmark thread; 2 uses both cores of the machines this runs on.
+     */
+    @Param({"1", "2"})
+    public int shards;
+
     private PhoneFleet fleet;
 
     /**
@@ -47,7 +56,16 @@ public class FleetSimulationBenchmark
     @Setup(Level.Invocation)
     public void setUp()
     {
-        fleet = new PhoneFleet(phones, !onlyReadyNodes, 6);
+        fleet = new PhoneFleet(phones, !onlyReadyNodes, 6, shards);
+    }
+
+    /**
+     * Stop the shards' threads.
+     */
+    @TearDown(Level.Invocation)
+    public void tearDown()
+    {
+        fleet.close();
     }
 
     /**
