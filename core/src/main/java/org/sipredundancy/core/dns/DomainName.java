@@ -1,5 +1,8 @@
 package org.sipredundancy.core.dns;
 
+import org.agrona.DirectBuffer;
+import org.sipredundancy.core.dns.wire.DnsName;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -95,6 +98,10 @@ final class DomainName implements CharSequence
             return false;
         }
         ensureCapacity(length + count);
+        if (text instanceof DnsName)
+        {
+            return appendOctets(((DnsName)text).buffer(), count);
+        }
         int h = hash;
         for (int i = 0; i < count; i++)
         {
@@ -115,6 +122,31 @@ final class DomainName implements CharSequence
     /**
      * @return whether the name is the root, {@code .}, which SRV and NAPTR use for "nothing here".
      */
+    /**
+     * A decoded name's octets, copied in one block and then checked and hashed from the array: the per-character
+     * interface call of the general path was most of the cost of filling record sets from every DNS answer.
+     */
+    private boolean appendOctets(final DirectBuffer octets, final int count)
+    {
+        final byte[] into = chars;
+        final int from = length;
+        octets.getBytes(0, into, from, count);
+        int h = hash;
+        for (int i = from, end = from + count; i < end; i++)
+        {
+            final byte c = into[i];
+            if (c <= ' ' || c > '~')
+            {
+                clear();
+                return false;
+            }
+            h = (h ^ lower((char)c)) * FNV_PRIME;
+        }
+        length = from + count;
+        hash = h;
+        return true;
+    }
+
     boolean isRoot()
     {
         return length == 1 && chars[0] == '.';
