@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * servers with no ladder), so what is measured is the phones and the simulation. For the virtual-time benchmark.
  * <p>
  * The fleet is cut into {@link FleetShard}s of consecutive phones, each a simulation with registrars of its own; one
- * shard is the whole fleet against two shared registrars, run on the calling thread. With more, each shard runs its
- * day on a thread of its own (the simulations share nothing), which is how a fleet simulation uses a machine's cores
+ * shard is the whole fleet against two shared registrars, run on the calling thread. With more, the shards run their
+ * days on a pool of threads (the simulations share nothing), which is how a fleet simulation uses a machine's cores
  * while every simulation in it stays single-threaded and deterministic. Close the fleet to stop those threads.
  */
 final class PhoneFleet implements AutoCloseable
@@ -52,8 +52,9 @@ final class PhoneFleet implements AutoCloseable
      * @param phoneCount how many phones.
      * @param alwaysRun  as above.
      * @param seed       the simulation seed, the same for every shard.
-     * @param shardCount simulations the fleet is cut into, each run on a thread of its own when more than one; at
-     *                   least 1 and at most {@code phoneCount}.
+     * @param shardCount simulations the fleet is cut into; at least 1 and at most {@code phoneCount}. More than one
+     *                   run on as many threads as there are shards or processors, whichever is fewer, each thread
+     *                   taking the next shard when it has finished one (so a slower core does not hold the day up).
      */
     PhoneFleet(final int phoneCount, final boolean alwaysRun, final long seed, final int shardCount)
     {
@@ -68,7 +69,8 @@ final class PhoneFleet implements AutoCloseable
             final int end = (int)((long)phoneCount * (s + 1) / shardCount);
             shards.add(new FleetShard(model, first, end - first, alwaysRun, seed));
         }
-        threads = shardCount == 1 ? null : Executors.newFixedThreadPool(shardCount, daemonThreads());
+        final int threadCount = Math.min(shardCount, Runtime.getRuntime().availableProcessors());
+        threads = shardCount == 1 ? null : Executors.newFixedThreadPool(threadCount, daemonThreads());
     }
 
     private static ThreadFactory daemonThreads()

@@ -5,15 +5,13 @@ import org.sipredundancy.core.sim.SimDigestCredentials.Param;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Checks the response a client sent for a digest challenge (RFC 7616 section 3.4.1, qop=auth or none), so the
  * simulated registrar judges the phone's answer with code of its own, not the phone's. Each user's H(A1) is worked
- * out once per realm and hash and kept: a fleet's registrar checks every refresh of every account, and the hashes
- * are fed straight from the parsed header's bytes. One per registrar; not thread safe.
+ * out once per realm and hash and kept in its {@link SimUser}: a fleet's registrar checks every refresh of every
+ * account, and the hashes are fed straight from the parsed header's bytes. One per registrar; not thread safe.
  */
 final class SimDigestVerifier
 {
@@ -22,42 +20,22 @@ final class SimDigestVerifier
 
     private final MessageDigest md5 = engine("MD5");
     private final MessageDigest sha256 = engine("SHA-256");
-    private final Map<String, Ha1> ha1ByUser = new HashMap<>();
     /** Hex scratch by hash (MD5, SHA-256): session H(A1), H(A2), the expected response. */
     private final byte[][] md5Hex = {new byte[32], new byte[32], new byte[32]};
     private final byte[][] sha256Hex = {new byte[64], new byte[64], new byte[64]};
 
-    /** A user's H(A1), hex, for the realm and hash it was worked out with. */
-    private static final class Ha1
-    {
-        final String realm;
-        final String password;
-        final boolean sha256;
-        final byte[] hex;
-
-        Ha1(final String realm, final String password, final boolean sha256, final byte[] hex)
-        {
-            this.realm = realm;
-            this.password = password;
-            this.sha256 = sha256;
-            this.hex = hex;
-        }
-    }
-
     /**
      * @param algorithm   "MD5", "MD5-sess", "SHA-256" or "SHA-256-sess".
-     * @param user        the username the client sent.
+     * @param user        the account of the username the client sent, with its password; its H(A1) is kept in it.
      * @param realm       the realm (the registrar's, which the client's must equal).
-     * @param password    the user's password.
      * @param method      request method.
      * @param credentials the client's answer: uri, nonce, nc, cnonce, qop and response are taken from it.
      * @return whether the client's response is the expected one (hex digits in any letter case).
      */
     boolean verify(
         final String algorithm,
-        final String user,
+        final SimUser user,
         final String realm,
-        final String password,
         final String method,
         final SimDigestCredentials credentials)
     {
@@ -65,7 +43,7 @@ final class SimDigestVerifier
         final boolean sha = upper.startsWith("SHA-256");
         final MessageDigest engine = sha ? sha256 : md5;
         final byte[][] scratch = sha ? sha256Hex : md5Hex;
-        byte[] ha1 = ha1(engine, sha, user, realm, password);
+        byte[] ha1 = ha1(engine, sha, user, realm);
         if (upper.endsWith("-SESS"))
         {
             engine.reset();
@@ -99,18 +77,17 @@ final class SimDigestVerifier
         return credentials.hexEquals(Param.RESPONSE, hex(engine, scratch[2]));
     }
 
-    private byte[] ha1(
-        final MessageDigest engine, final boolean sha, final String user, final String realm, final String password)
+    private static byte[] ha1(final MessageDigest engine, final boolean sha, final SimUser user, final String realm)
     {
-        final Ha1 known = ha1ByUser.get(user);
-        if (known != null && known.sha256 == sha && known.realm.equals(realm) && known.password.equals(password))
+        final byte[] known = user.knownHa1(realm, sha);
+        if (known != null)
         {
-            return known.hex;
+            return known;
         }
         engine.reset();
-        engine.update((user + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8));
+        engine.update((user.name + ":" + realm + ":" + user.password).getBytes(StandardCharsets.UTF_8));
         final byte[] hex = hex(engine, new byte[2 * engine.getDigestLength()]);
-        ha1ByUser.put(user, new Ha1(realm, password, sha, hex));
+        user.keepHa1(realm, sha, hex);
         return hex;
     }
 

@@ -21,11 +21,11 @@ final class SimRegistrar
     static final long NS_PER_S = 1_000_000_000L;
     private static final int MAX_NONCES = 1024;
 
-    private final Map<String, String> passwords = new HashMap<>();
+    /** Every user by name: known by a password, or by having registered when no authentication was asked. */
+    private final Map<String, SimUser> users = new HashMap<>();
+    /** Users with bindings, in the order of their first REGISTER, the order {@link #bindings} lists them in. */
+    private final List<SimUser> listed = new ArrayList<>();
     private final Map<String, long[]> nonces = new LinkedHashMap<>();
-    /** Bindings by user, so a REGISTER costs its own user's bindings, not the whole registrar's (fleets). */
-    private final Map<String, List<SimBinding>> bindings = new LinkedHashMap<>();
-    private final Map<String, Integer> registerCounts = new HashMap<>();
     private final SimDigestCredentials credentials = new SimDigestCredentials();
     private final SimDigestVerifier verifier = new SimDigestVerifier();
     private final RandomSource random;
@@ -66,7 +66,7 @@ final class SimRegistrar
 
     void user(final String user, final String password)
     {
-        passwords.put(user, password);
+        users.computeIfAbsent(user, SimUser::new).password = password;
     }
 
     /**
@@ -112,7 +112,13 @@ final class SimRegistrar
                 return outcome;
             }
         }
-        final List<SimBinding> own = bindings.computeIfAbsent(user, u -> new ArrayList<>());
+        final SimUser account = users.computeIfAbsent(user, SimUser::new);
+        if (!account.listed)
+        {
+            account.listed = true;
+            listed.add(account);
+        }
+        final List<SimBinding> own = account.bindings;
         for (int i = 0; i < contacts.size(); i++)
         {
             final String contact = contacts.get(i);
@@ -124,7 +130,7 @@ final class SimRegistrar
                     template.sourcePort(), template.callId(), template.cseq()));
             }
         }
-        registerCounts.merge(user, 1, Integer::sum);
+        account.registerCount++;
         for (final SimBinding b : own)
         {
             if (b.expiresAtNs() > nowNs)
@@ -146,8 +152,8 @@ final class SimRegistrar
         {
             return challenge(false, nowNs);
         }
-        final String username = credentials.get(Param.USERNAME);
-        final String password = passwords.get(username);
+        final SimUser account = users.get(credentials.get(Param.USERNAME));
+        final String password = account == null ? null : account.password;
         final boolean qop = credentials.has(Param.QOP);
         final boolean algorithmMatches = credentials.has(Param.ALGORITHM) ?
             credentials.is(Param.ALGORITHM, algorithm, true) : "MD5".equalsIgnoreCase(algorithm);
@@ -156,7 +162,7 @@ final class SimRegistrar
         {
             return challenge(false, nowNs);
         }
-        if (!verifier.verify(algorithm, username, realm, password, "REGISTER", credentials))
+        if (!verifier.verify(algorithm, account, realm, "REGISTER", credentials))
         {
             return challenge(false, nowNs);
         }
@@ -192,7 +198,8 @@ final class SimRegistrar
 
     boolean isRegistered(final String user, final long nowNs)
     {
-        for (final SimBinding b : bindings.getOrDefault(user, List.of()))
+        final SimUser account = users.get(user);
+        for (final SimBinding b : account == null ? List.<SimBinding>of() : account.bindings)
         {
             if (b.expiresAtNs() > nowNs)
             {
@@ -205,17 +212,18 @@ final class SimRegistrar
     List<SimBinding> bindings(final long nowNs)
     {
         final List<SimBinding> all = new ArrayList<>();
-        for (final List<SimBinding> own : bindings.values())
+        for (final SimUser account : listed)
         {
-            own.removeIf(b -> b.expiresAtNs() <= nowNs);
-            all.addAll(own);
+            account.bindings.removeIf(b -> b.expiresAtNs() <= nowNs);
+            all.addAll(account.bindings);
         }
         return all;
     }
 
     int registerCount(final String user)
     {
-        return registerCounts.getOrDefault(user, 0);
+        final SimUser account = users.get(user);
+        return account == null ? 0 : account.registerCount;
     }
 
     /**
