@@ -120,9 +120,6 @@ final class DomainName implements CharSequence
     }
 
     /**
-     * @return whether the name is the root, {@code .}, which SRV and NAPTR use for "nothing here".
-     */
-    /**
      * A decoded name's octets, copied in one block and then checked and hashed from the array: the per-character
      * interface call of the general path was most of the cost of filling record sets from every DNS answer.
      */
@@ -147,6 +144,9 @@ final class DomainName implements CharSequence
         return true;
     }
 
+    /**
+     * @return whether the name is the root, {@code .}, which SRV and NAPTR use for "nothing here".
+     */
     boolean isRoot()
     {
         return length == 1 && chars[0] == '.';

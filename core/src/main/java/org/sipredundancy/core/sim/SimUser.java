@@ -21,10 +21,10 @@ final class SimUser
     /** Whether the user is already in its registrar's listing order (first bind). */
     boolean listed;
     /** The H(A1) kept (hex), with the realm, password and hash it was worked out with. */
-    byte[] ha1Hex;
-    String ha1Realm;
-    String ha1Password;
-    boolean ha1Sha256;
+    private byte[] ha1Hex;
+    private String ha1Realm;
+    private String ha1Password;
+    private boolean ha1Sha256;
 
     SimUser(final String name)
     {
@@ -32,8 +32,8 @@ final class SimUser
     }
 
     /**
-     * @param realm    the realm asked for.
-     * @param sha256   whether the hash is SHA-256 (else MD5).
+     * @param realm  the realm asked for.
+     * @param sha256 whether the hash is SHA-256 (else MD5).
      * @return the H(A1) kept for exactly that realm, hash and the current password, or null.
      */
     byte[] knownHa1(final String realm, final boolean sha256)
