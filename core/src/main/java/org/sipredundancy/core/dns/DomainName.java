@@ -1,6 +1,5 @@
 package org.sipredundancy.core.dns;
 
-import org.agrona.DirectBuffer;
 import org.sipredundancy.core.dns.wire.DnsName;
 
 import java.nio.charset.StandardCharsets;
@@ -89,6 +88,11 @@ final class DomainName implements CharSequence
         hash = FNV_OFFSET;
     }
 
+    /**
+     * Copy the text after what is held, then check and hash it from the array. A decoded name ({@link DnsName}) is
+     * copied in one block: a per-character interface call was most of the cost of filling record sets from every DNS
+     * answer. Other text is copied character by character, anything above {@code ~} as 0 so the check refuses it.
+     */
     private boolean append(final CharSequence text)
     {
         final int count = text == null ? 0 : text.length();
@@ -98,40 +102,31 @@ final class DomainName implements CharSequence
             return false;
         }
         ensureCapacity(length + count);
-        if (text instanceof DnsName)
-        {
-            return appendOctets(((DnsName)text).buffer(), count);
-        }
-        int h = hash;
-        for (int i = 0; i < count; i++)
-        {
-            final char c = text.charAt(i);
-            if (c <= ' ' || c > '~')
-            {
-                clear();
-                return false;
-            }
-            chars[length + i] = (byte)c;
-            h = (h ^ lower(c)) * FNV_PRIME;
-        }
-        length += count;
-        hash = h;
-        return true;
-    }
-
-    /**
-     * A decoded name's octets, copied in one block and then checked and hashed from the array: the per-character
-     * interface call of the general path was most of the cost of filling record sets from every DNS answer.
-     */
-    private boolean appendOctets(final DirectBuffer octets, final int count)
-    {
         final byte[] into = chars;
         final int from = length;
-        octets.getBytes(0, into, from, count);
+        if (text instanceof DnsName)
+        {
+            ((DnsName)text).buffer().getBytes(0, into, from, count);
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                final char c = text.charAt(i);
+                into[from + i] = c > '~' ? 0 : (byte)c;
+            }
+        }
+        return takeAppended(from, count);
+    }
+
+    /** Keep the {@code count} octets written at {@code from} when each is printable ASCII, hashing them in. */
+    private boolean takeAppended(final int from, final int count)
+    {
+        final byte[] held = chars;
         int h = hash;
         for (int i = from, end = from + count; i < end; i++)
         {
-            final byte c = into[i];
+            final byte c = held[i];
             if (c <= ' ' || c > '~')
             {
                 clear();

@@ -57,6 +57,23 @@ class DomainNameTest
     }
 
     @Test
+    @DisplayName("R-DNS-11 a typed name with a character past ~ is refused, even one whose low octet is a letter")
+    void shouldRefuseTypedNamesThatAreNotPrintableAscii()
+    {
+        final DomainName name = new DomainName();
+        for (final String bad : new String[]{"\u0161ip.example.com", "caf\u00e9.example.com", "a\u007fb.example.com",
+            "a b.example.com"})
+        {
+            assertThat(name.set("kept.example.com")).isTrue();
+            assertThat(name.set(bad)).as(bad).isFalse();
+            assertThat(name.length()).as(bad).isZero();
+        }
+        assertThat(name.set("_sip._udp.", "Example.COM")).isTrue();
+        assertThat(name.toString()).isEqualTo("_sip._udp.Example.COM");
+        assertThat(name.hashIgnoreCase()).isEqualTo(DomainName.hashIgnoreCase("_sip._udp.example.com"));
+    }
+
+    @Test
     @DisplayName("R-DNS-11 a decoded name of 255 characters fits, one of 256 is refused")
     void shouldRefuseDecodedNamesLongerThan255()
     {
