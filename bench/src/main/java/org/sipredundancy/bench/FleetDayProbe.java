@@ -7,15 +7,14 @@ import java.util.Arrays;
 /**
  * Splits the figure of {@link FleetSimulationBenchmark} into what it is made of, outside JMH. Why: the cost and
  * allocation per instant tell whether the time is spent per event or per phone per instant, and the heap per account
- * what a phone costs to keep. Per fleet it prints the set-up time and the heap
- * the fleet retains per account (used heap after full collections before and after the set-up, divided by the
- * accounts: approximate), then for the simulated day alone: wall time, instants, bytes allocated and
- * collections that ran. Run it with the benchmark's heap, e.g. {@code java -Xms8g -Xmx8g --add-exports
- * java.base/jdk.internal.misc=ALL-UNNAMED -cp bench/target/benchmarks.jar org.sipredundancy.bench.FleetDayProbe 10
- * 100 1000}; each count runs twice (both variants of the benchmark, only-ready-nodes first), one line per day.
- * Options before the counts: {@code --only-ready} leaves the every-node peer out (for profiling one variant alone);
- * {@code --shards K} cuts each fleet into K simulations on threads of their own (allocation is then counted over
- * every thread of the JVM).
+ * what a phone costs to keep. Per fleet it prints the set-up time and the heap the fleet retains per account (used
+ * heap after full collections before and after the set-up, divided by the accounts: approximate), then for the
+ * simulated day alone: wall time, instants, bytes allocated and collections that ran. Run it with the benchmark's
+ * heap, e.g. {@code java -Xms8g -Xmx8g --add-exports java.base/jdk.internal.misc=ALL-UNNAMED
+ * -cp bench/target/benchmarks.jar org.sipredundancy.bench.FleetDayProbe 10 100 1000}; each count runs twice (both
+ * variants of the benchmark, only-ready-nodes first), one line per day. Options before the counts:
+ * {@code --only-ready} leaves the every-node peer out (for profiling one variant alone); {@code --shards K} cuts each
+ * fleet into K simulations on threads of their own (allocation is then counted over every thread of the JVM).
  */
 public final class FleetDayProbe
 {
